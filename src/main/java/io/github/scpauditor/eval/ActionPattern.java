@@ -1,0 +1,19 @@
+package io.github.scpauditor.eval;
+
+import java.util.List;
+
+/**
+ * What one Action/NotAction entry can denote: the services its prefix part matches (each with its
+ * availability in the partition) and how many known actions it matches. {@code unknownService} is true
+ * when the prefix names (or, with wildcards, matches) no known service; {@code knownActions} is 0 for
+ * a typo like "s3:GetObjekt". The bare "*" matches every service.
+ */
+public record ActionPattern(String text, List<ServiceMatch> services, int knownActions, boolean unknownService) {
+    public ActionPattern {
+        services = List.copyOf(services);
+    }
+
+    /** A service an entry touches and whether it is offered here. */
+    public record ServiceMatch(String prefix, io.github.scpauditor.partition.Availability availability, int knownActions) {
+    }
+}

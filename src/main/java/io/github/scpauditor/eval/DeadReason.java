@@ -1,0 +1,27 @@
+package io.github.scpauditor.eval;
+
+import java.util.List;
+
+/** Why a statement can match no request in the partition: typed, so checks word the message and fix. */
+public sealed interface DeadReason {
+
+    /** Every service its Action names is not offered in the partition. */
+    record ServicesUnavailable(List<String> services) implements DeadReason {
+    }
+
+    /** Every Resource entry is an ARN of another partition (or a region outside it). */
+    record ResourcesNeverMatch(List<String> resources) implements DeadReason {
+    }
+
+    /** No region of the partition (nor a global service's signing region) satisfies this region condition. */
+    record NoRegionSatisfies(String operator, String key, List<String> values) implements DeadReason {
+    }
+
+    /** The condition needs a key that is never present in this partition (e.g. a Bedrock key). */
+    record KeyNeverPresent(String operator, String key) implements DeadReason {
+    }
+
+    /** No value of the partition can satisfy this condition (e.g. an ARN condition naming only arn:aws: ARNs). */
+    record ConditionNeverTrue(String operator, String key, List<String> values) implements DeadReason {
+    }
+}

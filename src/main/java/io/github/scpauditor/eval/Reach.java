@@ -1,0 +1,13 @@
+package io.github.scpauditor.eval;
+
+import java.util.List;
+
+/**
+ * What a statement can match in the partition. {@code dead} is true only when no request in the
+ * partition can match it under IAM's rules (never a guess); {@code reasons} then says why.
+ */
+public record Reach(boolean dead, List<DeadReason> reasons) {
+    public Reach {
+        reasons = List.copyOf(reasons);
+    }
+}
