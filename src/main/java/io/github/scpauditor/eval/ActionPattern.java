@@ -6,7 +6,9 @@ import java.util.List;
  * What one Action/NotAction entry can denote: the services its prefix part matches (each with its
  * availability in the partition) and how many known actions it matches. {@code unknownService} is true
  * when the prefix names (or, with wildcards, matches) no known service; {@code knownActions} is 0 for
- * a typo like "s3:GetObjekt". The bare "*" matches every service.
+ * a typo like "s3:GetObjekt". The bare "*" matches every service. For an unknown literal prefix
+ * ("bedrok:*") {@code services} holds that prefix alone, with 0 known actions and the partition's
+ * answer on its availability.
  */
 public record ActionPattern(String text, List<ServiceMatch> services, int knownActions, boolean unknownService) {
     public ActionPattern {

@@ -9,7 +9,14 @@ public sealed interface DeadReason {
     record ServicesUnavailable(List<String> services) implements DeadReason {
     }
 
-    /** Every Resource entry is an ARN of another partition (or a region outside it). */
+    /**
+     * NotAction excludes every known action of every offered service; {@code unavailableLeft} are the
+     * services it leaves out of the exclusion that the partition does not offer.
+     */
+    record NotActionExcludesAll(List<String> unavailableLeft) implements DeadReason {
+    }
+
+    /** Every Resource entry is an ARN of another partition (or a region outside it), or NotResource has "*". */
     record ResourcesNeverMatch(List<String> resources) implements DeadReason {
     }
 

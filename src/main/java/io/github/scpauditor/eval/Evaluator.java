@@ -1,70 +1,129 @@
 package io.github.scpauditor.eval;
 
 import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.Effect;
 import io.github.scpauditor.policy.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The one place that knows IAM's matching rules, asked by the checks and by the simulate command.
- * API CONTRACT — bodies to be implemented (evaluator helper).
+ * Concrete evaluation follows IAM's steps (action, resource, principal, conditions); analysis asks the
+ * same questions of symbolic requests of the partition and answers TRUE, FALSE or UNKNOWN.
  */
 public final class Evaluator {
+    private final Partition partition;
+    private final Analysis analysis;
 
     public Evaluator(Partition partition) {
-        throw new UnsupportedOperationException("TODO");
+        this(partition, PartitionFacts.of(partition));
+    }
+
+    /** For tests and tools that bring their own facts (partition() is then null). */
+    Evaluator(Partition partition, PartitionFacts facts) {
+        this.partition = partition;
+        this.analysis = new Analysis(facts);
     }
 
     public Partition partition() {
-        throw new UnsupportedOperationException("TODO");
+        return partition;
     }
 
     // ---- concrete requests (simulate) ----
 
     /** Does this statement apply to this request (action, resource, principal, conditions)? With the reason if not. */
     public StatementMatch match(Statement statement, Request request) {
-        throw new UnsupportedOperationException("TODO");
+        RequestContext context = RequestContext.of(request);
+        if (statement.actions() != null
+                && (request.action() == null || !ActionElement.matches(statement.actions(), request.action()))) {
+            return StatementMatch.noMatch(statement.actions().element(),
+                    "action " + request.action() + (statement.actions().negated() ? " is excluded by " : " is not in ")
+                            + statement.actions().values());
+        }
+        if (!ResourceMatcher.matches(statement.resources(), request.resource(), context)) {
+            return StatementMatch.noMatch(statement.resources().element(),
+                    "resource " + request.resource() + (statement.resources().negated() ? " is excluded by " : " is not in ")
+                            + statement.resources().values());
+        }
+        if (!PrincipalMatcher.matches(statement.principal(), request.principalArn())) {
+            return StatementMatch.noMatch(statement.principal().element(),
+                    "principal " + request.principalArn() + (statement.principal().negated() ? " is excluded" : " is not named"));
+        }
+        for (ConditionVerdict verdict : conditions(statement, request)) {
+            if (verdict.result() != TriBool.TRUE) {
+                return StatementMatch.noMatch("Condition", verdict.describe());
+            }
+        }
+        return StatementMatch.MATCHED;
+    }
+
+    /** Each condition of the statement against the request, as typed verdicts (all blocks are ANDed). */
+    public List<ConditionVerdict> conditions(Statement statement, Request request) {
+        RequestContext context = RequestContext.of(request);
+        List<ConditionVerdict> out = new ArrayList<>(statement.conditions().size());
+        for (Condition c : statement.conditions()) {
+            out.add(ConditionEvaluator.evaluate(c, context));
+        }
+        return out;
     }
 
     /** The SCP decision over several policies: explicit deny wins, else allowed only where an Allow matches. */
     public Decision decide(List<SourcedPolicy> policies, Request request) {
-        throw new UnsupportedOperationException("TODO");
+        List<Decision.DecidingStatement> denies = new ArrayList<>();
+        List<Decision.DecidingStatement> allows = new ArrayList<>();
+        for (SourcedPolicy sourced : policies) {
+            for (Statement s : sourced.policy().statements()) {
+                if (s.effect() != null && match(s, request).matched()) {
+                    Decision.DecidingStatement deciding = new Decision.DecidingStatement(sourced.source(), s.index(), s.sid());
+                    (s.effect() == Effect.DENY ? denies : allows).add(deciding);
+                }
+            }
+        }
+        if (!denies.isEmpty()) {
+            return new Decision(Decision.Outcome.EXPLICIT_DENY, denies);
+        }
+        if (!allows.isEmpty()) {
+            return new Decision(Decision.Outcome.ALLOWED, allows);
+        }
+        return new Decision(Decision.Outcome.IMPLICIT_DENY, List.of());
     }
 
     // ---- analysis in the partition (checks) ----
 
     /** What one Action/NotAction entry can denote in this partition. */
     public ActionPattern action(String pattern) {
-        throw new UnsupportedOperationException("TODO");
+        return analysis.action(pattern);
     }
 
     /** Whether any request in the partition can match the statement; exact (UNKNOWN counts as possible). */
     public Reach reach(Statement statement) {
-        throw new UnsupportedOperationException("TODO");
+        return analysis.reach(statement);
     }
 
     /** Can the statement match some request to this service (IAM prefix) whose aws:RequestedRegion is this region? */
     public TriBool canMatch(Statement statement, String servicePrefix, String region) {
-        throw new UnsupportedOperationException("TODO");
+        return analysis.canMatch(statement, servicePrefix, region);
     }
 
     /** The statement's aws:RequestedRegion conditions per partition region; empty if it has none. */
     public Optional<RegionRestriction> regionRestriction(Statement statement) {
-        throw new UnsupportedOperationException("TODO");
+        return analysis.regionRestriction(statement);
     }
 
     /** The partition regions a region value or pattern ("cn-*", "cn-north-1") names; empty for "us-east-1" or "cn-north1". */
     public List<String> regionsNamedBy(String regionPattern) {
-        throw new UnsupportedOperationException("TODO");
+        return analysis.regionsNamedBy(regionPattern);
     }
 
     /** For an ARN (or ARN pattern): empty if it is not an ARN; else whether its partition field can name this partition. */
     public Optional<Boolean> arnInPartition(String arnPattern) {
-        throw new UnsupportedOperationException("TODO");
+        return analysis.arns().partitionFieldCanName(arnPattern);
     }
 
     /** IAM's wildcard match: '*' any run, '?' one character; ignoreCase for actions. */
     public static boolean wildcardMatches(String pattern, String text, boolean ignoreCase) {
-        throw new UnsupportedOperationException("TODO");
+        return Glob.of(pattern).matches(text, ignoreCase);
     }
 }

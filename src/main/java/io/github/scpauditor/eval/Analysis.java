@@ -1,0 +1,383 @@
+package io.github.scpauditor.eval;
+
+import io.github.scpauditor.eval.ConditionVerdict.Basis;
+import io.github.scpauditor.eval.PartitionArns.Mode;
+import io.github.scpauditor.partition.Availability;
+import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.ConditionOperator;
+import io.github.scpauditor.policy.ConditionOperator.Family;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.policy.ValueList;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a statement can match in the partition, by three-valued evaluation over symbolic requests:
+ * one per region a request can name, for the services the Action/NotAction element reaches. A request
+ * knows its aws:RequestedRegion; keys of services the partition does not offer are absent; every
+ * other key is unknown, so a condition on it is UNKNOWN unless its semantics decide regardless.
+ */
+final class Analysis {
+    static final String REQUESTED_REGION = "aws:RequestedRegion";
+    private static final Set<String> ARN_VALUED_KEYS = Set.of("aws:principalarn", "aws:sourcearn");
+
+    private final PartitionFacts facts;
+    private final PartitionArns arns;
+
+    Analysis(PartitionFacts facts) {
+        this.facts = facts;
+        this.arns = new PartitionArns(facts);
+    }
+
+    PartitionArns arns() {
+        return arns;
+    }
+
+    // ---- reach ----
+
+    Reach reach(Statement statement) {
+        List<DeadReason> reasons = new ArrayList<>();
+        BitSet regions = new BitSet();
+        if (statement.actions() != null) {
+            ActionElement actions = new ActionElement(statement.actions());
+            regions = reachableRegions(actions);
+            if (regions.isEmpty()) {
+                reasons.add(actions.negated() ? new DeadReason.NotActionExcludesAll(unavailableLeft(actions))
+                        : new DeadReason.ServicesUnavailable(unavailableNamed(actions)));
+            }
+        } else {
+            regions.set(0, facts.requestRegionCount());
+        }
+        List<String> foreign = resourcesNeverMatching(statement.resources());
+        if (!foreign.isEmpty()) {
+            reasons.add(new DeadReason.ResourcesNeverMatch(foreign));
+        }
+        if (!regions.isEmpty()) {
+            reasons.addAll(conditionReasons(statement.conditions(), regions));
+        }
+        return new Reach(!reasons.isEmpty(), reasons);
+    }
+
+    /** The regions (bits over requestRegions) of the requests the element can reach; stops once all are in. */
+    private BitSet reachableRegions(ActionElement actions) {
+        BitSet regions = new BitSet();
+        int all = facts.requestRegionCount();
+        if (!actions.negated()) {
+            for (String prefix : actions.literalPrefixes()) {
+                addIfReachable(regions, facts.service(prefix), actions);
+                if (regions.cardinality() == all) {
+                    return regions;
+                }
+            }
+            if (!actions.hasWildcardPrefixes()) {
+                return regions;
+            }
+        }
+        for (PartitionFacts.Service s : facts.servicesRegionalFirst()) {
+            addIfReachable(regions, s, actions);
+            if (regions.cardinality() == all) {
+                break;
+            }
+        }
+        return regions;
+    }
+
+    private void addIfReachable(BitSet regions, PartitionFacts.Service s, ActionElement actions) {
+        if (s.availability() == Availability.NO) {
+            return;
+        }
+        BitSet its = facts.requestRegionsOf(s);
+        if (!containsAll(regions, its) && reaches(actions, s)) {
+            regions.or(its);
+        }
+    }
+
+    private static boolean containsAll(BitSet have, BitSet wanted) {
+        BitSet missing = (BitSet) wanted.clone();
+        missing.andNot(have);
+        return missing.isEmpty();
+    }
+
+    private static boolean reaches(ActionElement actions, PartitionFacts.Service s) {
+        if (!actions.negated()) {
+            return !actions.entriesFor(s.prefix()).isEmpty();
+        }
+        return actions.covers(s).possible();
+    }
+
+    private List<String> unavailableNamed(ActionElement actions) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String prefix : actions.literalPrefixes()) {
+            if (facts.availability(prefix) == Availability.NO) {
+                out.add(prefix);
+            }
+        }
+        if (actions.hasWildcardPrefixes()) {
+            for (PartitionFacts.Service s : facts.services().values()) {
+                if (s.availability() == Availability.NO && !actions.entriesFor(s.prefix()).isEmpty()) {
+                    out.add(s.prefix());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<String> unavailableLeft(ActionElement actions) {
+        List<String> out = new ArrayList<>();
+        for (PartitionFacts.Service s : facts.services().values()) {
+            if (s.availability() == Availability.NO && actions.covers(s).possible()) {
+                out.add(s.prefix());
+            }
+        }
+        return out;
+    }
+
+    /** The Resource entries when every one names nothing in the partition; NotResource "*" excludes everything. */
+    private List<String> resourcesNeverMatching(ValueList resources) {
+        if (resources == null || resources.values().isEmpty() && resources.negated()) {
+            return List.of();
+        }
+        List<String> texts = resources.values().stream().map(Value::text).toList();
+        if (resources.negated()) {
+            return texts.stream().anyMatch(t -> Glob.of(t).isUniversal()) ? texts : List.of();
+        }
+        for (String t : texts) {
+            if (arns.canName(t, Mode.ARN_PARTS)) {
+                return List.of();
+            }
+        }
+        return texts;
+    }
+
+    /** Reasons the conditions hold in none of the reachable regions; empty when some region is possible. */
+    private List<DeadReason> conditionReasons(List<Condition> conditions, BitSet regions) {
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        Map<Condition, int[]> falseCount = new LinkedHashMap<>();
+        Map<Condition, ConditionVerdict> lastFalse = new LinkedHashMap<>();
+        List<ConditionVerdict> regionFree = new ArrayList<>(conditions.size());
+        for (Condition c : conditions) {
+            if (!isRegionKey(c.key())) {
+                regionFree.add(symbolic(c, null));
+            }
+        }
+        int regionsTried = 0;
+        for (int r = regions.nextSetBit(0); r >= 0; r = regions.nextSetBit(r + 1)) {
+            regionsTried++;
+            String region = facts.requestRegions().get(r);
+            TriBool all = TriBool.TRUE;
+            int free = 0;
+            for (Condition c : conditions) {
+                ConditionVerdict v = isRegionKey(c.key()) ? symbolic(c, region) : regionFree.get(free++);
+                all = all.and(v.result());
+                if (v.result() == TriBool.FALSE) {
+                    falseCount.computeIfAbsent(c, k -> new int[1])[0]++;
+                    lastFalse.put(c, v);
+                }
+            }
+            if (all.possible()) {
+                return List.of();
+            }
+        }
+        List<DeadReason> everywhere = new ArrayList<>();
+        List<DeadReason> somewhere = new ArrayList<>();
+        for (Map.Entry<Condition, ConditionVerdict> e : lastFalse.entrySet()) {
+            DeadReason reason = reasonFor(e.getValue());
+            (falseCount.get(e.getKey())[0] == regionsTried ? everywhere : somewhere).add(reason);
+        }
+        return everywhere.isEmpty() ? somewhere : everywhere;
+    }
+
+    private static DeadReason reasonFor(ConditionVerdict v) {
+        Condition c = v.condition();
+        List<String> values = c.values().stream().map(Value::text).toList();
+        if (isRegionKey(c.key())) {
+            return new DeadReason.NoRegionSatisfies(c.operatorText(), c.key(), values);
+        }
+        if (v.basis() == Basis.KEY_NEVER_PRESENT) {
+            return new DeadReason.KeyNeverPresent(c.operatorText(), c.key());
+        }
+        return new DeadReason.ConditionNeverTrue(c.operatorText(), c.key(), values);
+    }
+
+    static boolean isRegionKey(String key) {
+        return key.equalsIgnoreCase(REQUESTED_REGION);
+    }
+
+    // ---- one condition on a symbolic request ----
+
+    /** The condition on a request of the partition whose aws:RequestedRegion is {@code region} (null: not needed). */
+    ConditionVerdict symbolic(Condition c, String region) {
+        if (isRegionKey(c.key()) && region != null) {
+            if (ConditionEvaluator.substitutesVariables(c)) {
+                return new ConditionVerdict(c, TriBool.UNKNOWN, Basis.DEPENDS_ON_REQUEST);
+            }
+            return ConditionEvaluator.evaluate(c, RequestContext.single(REQUESTED_REGION, region));
+        }
+        if (keyNeverPresent(c.key())) {
+            ConditionVerdict v = ConditionEvaluator.evaluate(c, RequestContext.EMPTY);
+            return new ConditionVerdict(c, v.result(), Basis.KEY_NEVER_PRESENT);
+        }
+        boolean whenAbsent = c.operator() == ConditionOperator.NULL
+                ? ConditionEvaluator.nullHolds(c, true) : ConditionEvaluator.holdsWhenMissing(c);
+        TriBool whenPresent;
+        boolean foreign = false;
+        if (c.operator() == ConditionOperator.NULL) {
+            whenPresent = TriBool.of(ConditionEvaluator.nullHolds(c, false));
+        } else {
+            TriBool valueMatches;
+            if (c.values().isEmpty()) {
+                valueMatches = TriBool.FALSE;
+            } else if (valuesNeverInPartition(c)) {
+                valueMatches = TriBool.FALSE;
+                foreign = true;
+            } else {
+                valueMatches = TriBool.UNKNOWN;
+            }
+            whenPresent = c.operator().negated() ? valueMatches.not() : valueMatches;
+        }
+        TriBool result = whenPresent == TriBool.of(whenAbsent) ? whenPresent : TriBool.UNKNOWN;
+        Basis basis = result == TriBool.UNKNOWN ? Basis.DEPENDS_ON_REQUEST
+                : foreign ? Basis.VALUES_NEVER_IN_PARTITION : Basis.VALUES_COMPARED;
+        return new ConditionVerdict(c, result, basis);
+    }
+
+    /** Keys of a service the partition does not offer are in no request of the partition. */
+    boolean keyNeverPresent(String key) {
+        int colon = key.indexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        String prefix = key.substring(0, colon).toLowerCase(Locale.ROOT);
+        return !prefix.equals("aws") && facts.availability(prefix) == Availability.NO;
+    }
+
+    /** ARN comparisons (and string comparisons on ARN-valued global keys) whose values are all foreign ARNs. */
+    private boolean valuesNeverInPartition(Condition c) {
+        Mode mode;
+        if (c.operator().family() == Family.ARN) {
+            mode = Mode.ARN_PARTS;
+        } else if (c.operator().family() == Family.STRING && ARN_VALUED_KEYS.contains(c.key().toLowerCase(Locale.ROOT))) {
+            mode = StringCondition.usesWildcards(c.operator()) ? Mode.WILDCARD
+                    : StringCondition.ignoresCase(c.operator()) ? Mode.EXACT_IGNORE_CASE : Mode.EXACT;
+        } else {
+            return false;
+        }
+        for (Value v : c.values()) {
+            if (arns.canName(v.text(), mode)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- one service and region ----
+
+    TriBool canMatch(Statement statement, String servicePrefix, String region) {
+        PartitionFacts.Service service = facts.service(servicePrefix);
+        if (service.availability() == Availability.NO) {
+            return TriBool.FALSE;
+        }
+        TriBool result = service.availability() == Availability.YES ? TriBool.TRUE : TriBool.UNKNOWN;
+        if (statement.actions() != null) {
+            result = result.and(new ActionElement(statement.actions()).covers(service));
+        }
+        result = result.and(resourcesCanMatch(statement.resources()));
+        if (statement.principal() != null) {
+            result = result.and(TriBool.UNKNOWN);
+        }
+        for (Condition c : statement.conditions()) {
+            if (result == TriBool.FALSE) {
+                break;
+            }
+            result = result.and(symbolic(c, region).result());
+        }
+        return result;
+    }
+
+    private TriBool resourcesCanMatch(ValueList resources) {
+        if (resources == null) {
+            return TriBool.TRUE;
+        }
+        if (!resourcesNeverMatching(resources).isEmpty()) {
+            return TriBool.FALSE;
+        }
+        if (resources.negated()) {
+            return TriBool.TRUE;
+        }
+        return resources.values().stream().anyMatch(v -> Glob.of(v.text()).isUniversal()) ? TriBool.TRUE : TriBool.UNKNOWN;
+    }
+
+    // ---- regions ----
+
+    Optional<RegionRestriction> regionRestriction(Statement statement) {
+        List<Condition> regionConditions = statement.conditions().stream().filter(c -> isRegionKey(c.key())).toList();
+        if (regionConditions.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, TriBool> byRegion = new LinkedHashMap<>();
+        for (String region : facts.regions()) {
+            TriBool all = TriBool.TRUE;
+            for (Condition c : regionConditions) {
+                all = all.and(symbolic(c, region).result());
+            }
+            byRegion.put(region, all);
+        }
+        Set<String> mentioned = new LinkedHashSet<>();
+        regionConditions.forEach(c -> c.values().forEach(v -> mentioned.add(v.text())));
+        return Optional.of(new RegionRestriction(byRegion, mentioned));
+    }
+
+    List<String> regionsNamedBy(String pattern) {
+        Glob glob = Glob.of(pattern);
+        return facts.regions().stream().filter(r -> glob.matches(r, true)).toList();
+    }
+
+    // ---- one action entry ----
+
+    ActionPattern action(String pattern) {
+        Glob glob = Glob.ofLowerCase(pattern);
+        String text = glob.text();
+        int colon = text.indexOf(':');
+        List<ActionPattern.ServiceMatch> matches = new ArrayList<>();
+        int total = 0;
+        String literalPrefix = colon > 0 && text.substring(0, colon).chars().noneMatch(ch -> ch == '*' || ch == '?')
+                ? text.substring(0, colon) : null;
+        Iterable<PartitionFacts.Service> candidates = literalPrefix != null
+                ? (facts.services().containsKey(literalPrefix) ? List.of(facts.services().get(literalPrefix)) : List.of())
+                : facts.services().values();
+        for (PartitionFacts.Service s : candidates) {
+            String start = s.prefix() + ":";
+            if (!glob.canMatchSomethingStartingWith(start, false)) {
+                continue;
+            }
+            int known;
+            if (glob.matchesEverythingStartingWith(start, false)) {
+                known = s.actionsLower().length;
+            } else {
+                known = 0;
+                for (String a : s.actionsLower()) {
+                    if (glob.matches(start + a, false)) {
+                        known++;
+                    }
+                }
+            }
+            matches.add(new ActionPattern.ServiceMatch(s.prefix(), s.availability(), known));
+            total += known;
+        }
+        boolean unknownService = matches.isEmpty();
+        if (unknownService && literalPrefix != null) {
+            matches.add(new ActionPattern.ServiceMatch(literalPrefix, facts.availability(literalPrefix), 0));
+        }
+        return new ActionPattern(pattern, matches, total, unknownService);
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.scpauditor.eval;
+
+import java.util.List;
+
+/**
+ * ARN matching as IAM does it for Resource and the Arn condition operators: the six colon-separated
+ * parts (arn, partition, service, region, account, resource) are matched one by one, case-sensitively,
+ * so a wildcard in the region part never spills into the account part; the resource part may contain colons.
+ */
+final class Arns {
+    static final int PARTS = 6;
+    static final int PARTITION = 1;
+    static final int REGION = 3;
+
+    private Arns() {
+    }
+
+    static boolean matches(Glob pattern, String arn) {
+        if (pattern.isUniversal()) {
+            return true;
+        }
+        List<Glob> patternParts = pattern.split(':', PARTS);
+        if (patternParts.size() < PARTS) {
+            return pattern.matches(arn, false);
+        }
+        String[] arnParts = arn.split(":", PARTS);
+        if (arnParts.length < PARTS) {
+            return false;
+        }
+        for (int i = 0; i < PARTS; i++) {
+            if (!patternParts.get(i).matches(arnParts[i], false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Does the text look like an ARN (or ARN pattern): "arn:" followed by a partition field? */
+    static boolean isArn(String text) {
+        return text.startsWith("arn:") && text.length() > 4;
+    }
+
+    /** The i-th colon-separated field (resource part keeps its colons); null when there are fewer fields. */
+    static String field(String arn, int index) {
+        String[] parts = arn.split(":", PARTS);
+        return index < parts.length ? parts[index] : null;
+    }
+}

@@ -1,0 +1,217 @@
+package io.github.scpauditor.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An IAM wildcard pattern: '*' matches any run of characters, '?' exactly one. Characters that came
+ * from a policy variable or an escape ({@code ${*}}) are literal even when they are '*' or '?', so a
+ * pattern remembers which positions are wildcards.
+ */
+final class Glob {
+    private final String chars;
+    /** null: every '*' and '?' is a wildcard (the common case, no variables). */
+    private final boolean[] wild;
+
+    private Glob(String chars, boolean[] wild) {
+        this.chars = chars;
+        this.wild = wild;
+    }
+
+    static Glob of(String pattern) {
+        return new Glob(pattern, null);
+    }
+
+    static Glob ofLowerCase(String pattern) {
+        return new Glob(pattern.toLowerCase(Locale.ROOT), null);
+    }
+
+    String text() {
+        return chars;
+    }
+
+    int length() {
+        return chars.length();
+    }
+
+    private boolean isStar(int i) {
+        return chars.charAt(i) == '*' && (wild == null || wild[i]);
+    }
+
+    private boolean isAny(int i) {
+        return chars.charAt(i) == '?' && (wild == null || wild[i]);
+    }
+
+    boolean hasWildcards() {
+        for (int i = 0; i < chars.length(); i++) {
+            if (isStar(i) || isAny(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the pattern is one or more '*' only: it matches every string. */
+    boolean isUniversal() {
+        if (chars.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < chars.length(); i++) {
+            if (!isStar(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(char p, char t, boolean ignoreCase) {
+        return p == t || ignoreCase && Character.toLowerCase(p) == Character.toLowerCase(t);
+    }
+
+    boolean matches(String text, boolean ignoreCase) {
+        int m = chars.length();
+        int n = text.length();
+        int p = 0;
+        int t = 0;
+        int starP = -1;
+        int starT = 0;
+        while (t < n) {
+            if (p < m && isStar(p)) {
+                starP = p++;
+                starT = t;
+            } else if (p < m && (isAny(p) || same(chars.charAt(p), text.charAt(t), ignoreCase))) {
+                p++;
+                t++;
+            } else if (starP >= 0) {
+                p = starP + 1;
+                t = ++starT;
+            } else {
+                return false;
+            }
+        }
+        while (p < m && isStar(p)) {
+            p++;
+        }
+        return p == m;
+    }
+
+    /** The pattern positions reachable after reading {@code prefix} (NFA simulation); null when none. */
+    private boolean[] statesAfter(String prefix, boolean ignoreCase) {
+        int m = chars.length();
+        boolean[] states = new boolean[m + 1];
+        states[0] = true;
+        closeOverStars(states);
+        for (int t = 0; t < prefix.length(); t++) {
+            boolean[] next = new boolean[m + 1];
+            boolean any = false;
+            for (int p = 0; p < m; p++) {
+                if (!states[p]) {
+                    continue;
+                }
+                if (isStar(p)) {
+                    next[p] = true;
+                    any = true;
+                } else if (isAny(p) || same(chars.charAt(p), prefix.charAt(t), ignoreCase)) {
+                    next[p + 1] = true;
+                    any = true;
+                }
+            }
+            if (!any) {
+                return null;
+            }
+            closeOverStars(next);
+            states = next;
+        }
+        return states;
+    }
+
+    private void closeOverStars(boolean[] states) {
+        for (int p = 0; p < chars.length(); p++) {
+            if (states[p] && isStar(p)) {
+                states[p + 1] = true;
+            }
+        }
+    }
+
+    /** Can the pattern match some string that starts with {@code prefix}? */
+    boolean canMatchSomethingStartingWith(String prefix, boolean ignoreCase) {
+        return statesAfter(prefix, ignoreCase) != null;
+    }
+
+    /** Does the pattern match every string that starts with {@code prefix} (e.g. "s3*" for "s3:")? */
+    boolean matchesEverythingStartingWith(String prefix, boolean ignoreCase) {
+        boolean[] states = statesAfter(prefix, ignoreCase);
+        if (states == null) {
+            return false;
+        }
+        for (int p = 0; p < chars.length(); p++) {
+            if (states[p] && restIsStars(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean restIsStars(int from) {
+        for (int i = from; i < chars.length(); i++) {
+            if (!isStar(i)) {
+                return false;
+            }
+        }
+        return from < chars.length();
+    }
+
+    /** Splits at separator characters (all of them literal or not), at most {@code limit} parts. */
+    List<Glob> split(char separator, int limit) {
+        List<Glob> parts = new ArrayList<>(limit);
+        int start = 0;
+        for (int i = 0; i < chars.length() && parts.size() < limit - 1; i++) {
+            if (chars.charAt(i) == separator) {
+                parts.add(slice(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(slice(start, chars.length()));
+        return parts;
+    }
+
+    private Glob slice(int from, int to) {
+        return new Glob(chars.substring(from, to), wild == null ? null : java.util.Arrays.copyOfRange(wild, from, to));
+    }
+
+    /** Builds a pattern piece by piece: text from the policy keeps its wildcards, substituted text is literal. */
+    static final class Builder {
+        private final StringBuilder chars = new StringBuilder();
+        private final List<Boolean> wild = new ArrayList<>();
+
+        Builder pattern(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                chars.append(text.charAt(i));
+                wild.add(true);
+            }
+            return this;
+        }
+
+        Builder literal(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                chars.append(text.charAt(i));
+                wild.add(false);
+            }
+            return this;
+        }
+
+        Glob build() {
+            boolean[] flags = new boolean[wild.size()];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = wild.get(i);
+            }
+            return new Glob(chars.toString(), flags);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return chars;
+    }
+}
