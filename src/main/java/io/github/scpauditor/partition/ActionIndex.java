@@ -25,13 +25,17 @@ public final class ActionIndex {
      * the 450 services, and splitting all 22,000 actions would only lengthen the cold start.
      */
     private static final class Service {
+        private final String source;
+        private final String prefix;
         final String name;
         private final String actionsField;
         private final String conditionKeysField;
         private volatile List<String> actions;
         private volatile Set<String> conditionKeys;
 
-        Service(String name, String actionsField, String conditionKeysField) {
+        Service(String source, String prefix, String name, String actionsField, String conditionKeysField) {
+            this.source = source;
+            this.prefix = prefix;
             this.name = name;
             this.actionsField = actionsField;
             this.conditionKeysField = conditionKeysField;
@@ -40,6 +44,10 @@ public final class ActionIndex {
         List<String> actions() {
             List<String> split = actions;
             if (split == null) {
+                if (actionsField.indexOf('\t') >= 0) {
+                    throw new IllegalStateException("Malformed IAM index " + source + ": the line of service "
+                            + prefix + " has more than 4 tab-separated fields");
+                }
                 split = words(actionsField);
                 actions = split;
             }
@@ -109,16 +117,21 @@ public final class ActionIndex {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] fields = line.split("\t", -1);
-            if (fields[0].equals(DATA_VERSION) && fields.length == 2) {
-                dataVersion = fields[1];
-            } else if (fields.length == 4 && !fields[0].isEmpty() && !fields[1].isEmpty()) {
-                Service previous = services.put(fields[0].toLowerCase(Locale.ROOT), new Service(fields[1], fields[2], fields[3]));
-                if (previous != null) {
-                    throw malformed(source, lineNumber, "service prefix " + fields[0] + " appears twice");
+            // The actions, by far the longest field, are not scanned here: the last tab ends them.
+            int nameStart = line.indexOf('\t') + 1;
+            int actionsStart = nameStart == 0 ? 0 : line.indexOf('\t', nameStart) + 1;
+            int keysStart = line.lastIndexOf('\t') + 1;
+            if (nameStart > 0 && actionsStart == 0 && line.startsWith(DATA_VERSION + "\t")) {
+                dataVersion = line.substring(nameStart);
+            } else if (nameStart > 1 && actionsStart > nameStart + 1 && keysStart > actionsStart) {
+                String prefix = line.substring(0, nameStart - 1).toLowerCase(Locale.ROOT);
+                Service service = new Service(source, prefix, line.substring(nameStart, actionsStart - 1),
+                        line.substring(actionsStart, keysStart - 1), line.substring(keysStart));
+                if (services.put(prefix, service) != null) {
+                    throw malformed(source, lineNumber, "service prefix " + prefix + " appears twice");
                 }
             } else {
-                throw malformed(source, lineNumber, "expected 4 tab-separated fields, found " + fields.length);
+                throw malformed(source, lineNumber, "expected prefix, name, actions and condition keys separated by tabs");
             }
         }
         if (dataVersion == null) {

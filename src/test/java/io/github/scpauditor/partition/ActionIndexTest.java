@@ -106,7 +106,24 @@ class ActionIndexTest {
     void rejectsALineWithTheWrongNumberOfFields() {
         assertThatThrownBy(() -> read("three-fields.tsv"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Malformed IAM index three-fields.tsv at line 2: expected 4 tab-separated fields, found 3");
+                .hasMessage("Malformed IAM index three-fields.tsv at line 2: expected prefix, name, actions and condition keys separated by tabs");
+    }
+
+    @Test
+    void rejectsALineWithoutPrefix() {
+        assertThatThrownBy(() -> read("no-prefix.tsv"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Malformed IAM index no-prefix.tsv at line 2: expected prefix, name, actions and condition keys separated by tabs");
+    }
+
+    /** The actions are not scanned at load (cold start), so a surplus field is reported when they are read. */
+    @Test
+    void rejectsALineWithTooManyFieldsWhenItsActionsAreRead() throws IOException {
+        ActionIndex index = read("five-fields.tsv");
+
+        assertThatThrownBy(() -> index.actions("bedrock"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Malformed IAM index five-fields.tsv: the line of service bedrock has more than 4 tab-separated fields");
     }
 
     @Test
