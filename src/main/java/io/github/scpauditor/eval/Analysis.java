@@ -190,9 +190,11 @@ final class Analysis {
         }
         List<DeadReason> everywhere = new ArrayList<>();
         List<DeadReason> somewhere = new ArrayList<>();
-        for (Map.Entry<Condition, ConditionVerdict> e : lastFalse.entrySet()) {
-            DeadReason reason = reasonFor(e.getValue());
-            (falseCount.get(e.getKey())[0] == regionsTried ? everywhere : somewhere).add(reason);
+        for (Condition c : conditions) {
+            ConditionVerdict verdict = lastFalse.remove(c);
+            if (verdict != null) {
+                (falseCount.get(c)[0] == regionsTried ? everywhere : somewhere).add(reasonFor(verdict));
+            }
         }
         return everywhere.isEmpty() ? somewhere : everywhere;
     }

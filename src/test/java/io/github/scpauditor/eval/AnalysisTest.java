@@ -1,0 +1,311 @@
+package io.github.scpauditor.eval;
+
+import static io.github.scpauditor.eval.ChinaFixture.stmt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.scpauditor.partition.Availability;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What statements can match in aws-cn, with the partition's real facts (SDK endpoint data, IAM index). */
+class AnalysisTest {
+    private static final Evaluator CN = new Evaluator(Partition.of("aws-cn"));
+
+    private static Reach reach(String members) {
+        return CN.reach(stmt(members));
+    }
+
+    @Test
+    void bedrockCrossRegionInferenceBlogScpIsDeadInChina() {
+        Reach r = reach("""
+                "Effect": "Deny", "Action": "*", "Resource": "*",
+                "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-2"},
+                  "ArnNotLike": {"bedrock:InferenceProfileArn": "arn:aws:bedrock:us-east-2:*:inference-profile/us.*"}}""");
+
+        assertThat(r.dead()).isTrue();
+        assertThat(r.reasons()).containsExactly(new DeadReason.NoRegionSatisfies("StringEquals", "aws:RequestedRegion", List.of("us-east-2")));
+    }
+
+    @Test
+    void aDenyOnBedrockOnlyIsDead() {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"bedrock:*\", \"Resource\": \"*\"").reasons())
+                .containsExactly(new DeadReason.ServicesUnavailable(List.of("bedrock")));
+    }
+
+    @Test
+    void aDenyOnBedrockAndControlTowerNamesBoth() {
+        Reach r = reach("\"Effect\": \"Deny\", \"Action\": [\"bedrock:InvokeModel\", \"controltower:*\"], \"Resource\": \"*\"");
+
+        assertThat(r.dead()).isTrue();
+        assertThat(r.reasons()).containsExactly(new DeadReason.ServicesUnavailable(List.of("bedrock", "controltower")));
+    }
+
+    @Test
+    void aDenyOnBedrockAndS3IsAlive() {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": [\"bedrock:*\", \"s3:*\"], \"Resource\": \"*\""))
+                .isEqualTo(new Reach(false, List.of()));
+    }
+
+    @Test
+    void iamIsSignedForBeijingSoADenyOutsideNingxiaReachesIt() {
+        Statement s = stmt("""
+                "Effect": "Deny", "Action": "iam:*", "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-northwest-1"]}}""");
+
+        assertThat(CN.reach(s).dead()).isFalse();
+        assertThat(CN.canMatch(s, "iam", "cn-north-1")).isEqualTo(TriBool.TRUE);
+    }
+
+    @Test
+    void aDenyOnIamOutsideBeijingNeverApplies() {
+        Statement s = stmt("""
+                "Effect": "Deny", "Action": "iam:*", "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-north-1"]}}""");
+
+        assertThat(CN.reach(s).reasons())
+                .containsExactly(new DeadReason.NoRegionSatisfies("StringNotEquals", "aws:RequestedRegion", List.of("cn-north-1")));
+        assertThat(CN.canMatch(s, "iam", "cn-north-1")).isEqualTo(TriBool.FALSE);
+    }
+
+    private static final String REGION_DENY_NINGXIA_ONLY = """
+            "Effect": "Deny", "NotAction": ["iam:*", "sts:*", "support:*"], "Resource": "*",
+            "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-northwest-1"]}}""";
+
+    @Test
+    void aRegionDenyThatKeepsNingxiaDeniesGlobalServicesSignedForBeijing() {
+        Statement s = stmt(REGION_DENY_NINGXIA_ONLY);
+
+        assertThat(CN.canMatch(s, "iam", "cn-north-1")).isEqualTo(TriBool.FALSE);
+        assertThat(CN.canMatch(s, "organizations", "cn-northwest-1")).isEqualTo(TriBool.FALSE);
+        assertThat(CN.canMatch(s, "ec2", "cn-north-1")).isEqualTo(TriBool.TRUE);
+        assertThat(CN.canMatch(s, "bedrock", "cn-north-1")).isEqualTo(TriBool.FALSE);
+        assertThat(CN.regionRestriction(s)).hasValue(new RegionRestriction(
+                Map.of("cn-north-1", TriBool.TRUE, "cn-northwest-1", TriBool.FALSE), java.util.Set.of("cn-northwest-1")));
+    }
+
+    @Test
+    void aRegionDenyAllowingBothChinaRegionsNeverApplies() {
+        Statement s = stmt("""
+                "Effect": "Deny", "NotAction": ["iam:*", "organizations:*", "support:*"], "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-north-1", "cn-northwest-1", "us-east-1"]}}""");
+
+        assertThat(CN.reach(s).reasons()).containsExactly(new DeadReason.NoRegionSatisfies("StringNotEquals", "aws:RequestedRegion",
+                List.of("cn-north-1", "cn-northwest-1", "us-east-1")));
+        assertThat(CN.regionRestriction(s).orElseThrow().byRegion())
+                .isEqualTo(Map.of("cn-north-1", TriBool.FALSE, "cn-northwest-1", TriBool.FALSE));
+    }
+
+    @Test
+    void controlTowerEmptyRegionListDeniesInEveryRegion() {
+        Statement s = stmt("""
+                "Sid": "GRREGIONDENY", "Effect": "Deny", "NotAction": ["iam:*"], "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": []}}""");
+
+        assertThat(CN.reach(s).dead()).isFalse();
+        assertThat(CN.regionRestriction(s).orElseThrow().byRegion())
+                .isEqualTo(Map.of("cn-north-1", TriBool.TRUE, "cn-northwest-1", TriBool.TRUE));
+        assertThat(CN.regionRestriction(s).orElseThrow().mentionedRegions()).isEmpty();
+    }
+
+    @Test
+    void aStatementWithoutRegionConditionHasNoRestriction() {
+        assertThat(CN.regionRestriction(stmt("\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"Resource\": \"*\""))).isEmpty();
+    }
+
+    @Test
+    void notActionOfEverythingIsDead() {
+        assertThat(reach("\"Effect\": \"Deny\", \"NotAction\": \"*\", \"Resource\": \"*\"").dead()).isTrue();
+    }
+
+    @Test
+    void notActionOfAFewServicesIsAlive() {
+        assertThat(reach("\"Effect\": \"Deny\", \"NotAction\": [\"iam:*\", \"s3:*\", \"bedrock:*\"], \"Resource\": \"*\"").dead()).isFalse();
+    }
+
+    @Test
+    void notActionExcludingOneServiceLeavesItUnmatchable() {
+        Statement s = stmt("\"Effect\": \"Deny\", \"NotAction\": [\"iam:*\", \"sts:AssumeRole\"], \"Resource\": \"*\"");
+
+        assertThat(CN.canMatch(s, "iam", "cn-north-1")).isEqualTo(TriBool.FALSE);
+        assertThat(CN.canMatch(s, "sts", "cn-north-1")).isEqualTo(TriBool.TRUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:*:s3:::logs/*", "arn:aws-cn:s3:::logs/*", "arn:aws*:s3:::logs/*", "*",
+        "arn:aws-cn:ec2:cn-north-1:*:instance/*", "arn:aws-cn:ec2:*:*:instance/*", "arn:${aws:Partition}:s3:::x"})
+    void resourcesThatCanBeInChinaAreAlive(String resource) {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"" + resource + "\"").dead()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:aws:s3:::logs/*", "arn:aws-us-gov:s3:::logs", "arn:aws-cn:ec2:us-east-1:*:instance/*",
+        "arn:aws-cn:ec2:cn-north1:*:instance/*"})
+    void resourcesOutsideChinaNeverMatch(String resource) {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": [\"" + resource + "\"]").reasons())
+                .containsExactly(new DeadReason.ResourcesNeverMatch(List.of(resource)));
+    }
+
+    @Test
+    void oneChinaResourceAmongForeignOnesKeepsTheStatementAlive() {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"Resource\": [\"arn:aws:s3:::a\", \"arn:aws-cn:s3:::a\"]").dead()).isFalse();
+    }
+
+    @Test
+    void notResourceStarExcludesEverything() {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"NotResource\": \"*\"").reasons())
+                .containsExactly(new DeadReason.ResourcesNeverMatch(List.of("*")));
+    }
+
+    @Test
+    void notResourceWithForeignArnsExcludesNothing() {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"NotResource\": \"arn:aws:s3:::logs/*\"").dead()).isFalse();
+    }
+
+    @Test
+    void nullFalseOnABedrockKeyIsDead() {
+        assertThat(reach("""
+                "Effect": "Deny", "Action": "*", "Resource": "*",
+                "Condition": {"Null": {"bedrock:InferenceProfileArn": "false"}}""").reasons())
+                .containsExactly(new DeadReason.KeyNeverPresent("Null", "bedrock:InferenceProfileArn"));
+    }
+
+    @Test
+    void stringEqualsOnABedrockKeyIsDead() {
+        assertThat(reach("""
+                "Effect": "Deny", "Action": "*", "Resource": "*",
+                "Condition": {"StringEquals": {"bedrock:ServiceTier": "priority"}}""").reasons())
+                .containsExactly(new DeadReason.KeyNeverPresent("StringEquals", "bedrock:ServiceTier"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"Null\": {\"bedrock:InferenceProfileArn\": \"true\"}",
+        "\"StringNotEquals\": {\"bedrock:ServiceTier\": \"priority\"}",
+        "\"StringEqualsIfExists\": {\"bedrock:ServiceTier\": \"priority\"}",
+        "\"ForAllValues:StringEquals\": {\"bedrock:ServiceTier\": \"priority\"}"})
+    void conditionsThatHoldWhenTheBedrockKeyIsAbsentAreAlive(String condition) {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {" + condition + "}").dead()).isFalse();
+    }
+
+    @Test
+    void anArnConditionNamingOnlyGlobalPartitionArnsNeverHolds() {
+        Reach r = reach("""
+                "Effect": "Deny", "Action": "*", "Resource": "*",
+                "Condition": {"ArnLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/Breakglass", "arn:aws:iam::*:role/Admin"]}}""");
+
+        assertThat(r.reasons()).containsExactly(new DeadReason.ConditionNeverTrue("ArnLike", "aws:PrincipalArn",
+                List.of("arn:aws:iam::*:role/Breakglass", "arn:aws:iam::*:role/Admin")));
+    }
+
+    @Test
+    void aStringConditionOnThePrincipalArnNamingOnlyGlobalPartitionArnsNeverHolds() {
+        assertThat(reach("""
+                "Effect": "Deny", "Action": "*", "Resource": "*",
+                "Condition": {"StringEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/Admin"}}""").dead()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"ArnNotLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/Admin\"}",
+        "\"ArnLike\": {\"aws:PrincipalArn\": \"arn:aws-cn:iam::*:role/Admin\"}",
+        "\"ArnLike\": {\"aws:PrincipalArn\": [\"arn:aws:iam::*:role/Admin\", \"arn:*:iam::*:role/Admin\"]}",
+        "\"ForAllValues:ArnLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/Admin\"}",
+        "\"StringLike\": {\"aws:PrincipalArn\": \"arn:aws*\"}",
+        "\"StringEquals\": {\"aws:PrincipalTag/team\": \"platform\"}",
+        "\"Bool\": {\"aws:SecureTransport\": \"false\"}",
+        "\"StringEquals\": {\"q:SomeKey\": \"x\"}",
+        "\"StringEquals\": {\"aws:RequestedRegion\": \"${aws:PrincipalTag/home}\"}"})
+    void conditionsThatAreMerelyUnknownOrTrueAreNeverDead(String condition) {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {" + condition + "}").dead()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s3:GetObjekt", "q:*", "nosuchservice:DoThing", "*:Get*", "s?:Get*"})
+    void actionsThatMayExistAreNeverDead(String action) {
+        assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"" + action + "\", \"Resource\": \"*\"").dead()).isFalse();
+    }
+
+    @Test
+    void everyIndependentReasonIsReported() {
+        Reach r = reach("\"Effect\": \"Deny\", \"Action\": \"bedrock:*\", \"Resource\": \"arn:aws:bedrock:*:*:*\"");
+
+        assertThat(r.reasons()).containsExactly(new DeadReason.ServicesUnavailable(List.of("bedrock")),
+                new DeadReason.ResourcesNeverMatch(List.of("arn:aws:bedrock:*:*:*")));
+    }
+
+    @Test
+    void twoRegionConditionsThatContradictEachOtherAreDead() {
+        Reach r = reach("""
+                "Effect": "Deny", "Action": "ec2:*", "Resource": "*",
+                "Condition": {"StringEquals": {"aws:RequestedRegion": "cn-north-1"}, "StringLike": {"aws:RequestedRegion": "*west*"}}""");
+
+        assertThat(r.dead()).isTrue();
+        assertThat(r.reasons()).containsExactly(
+                new DeadReason.NoRegionSatisfies("StringEquals", "aws:RequestedRegion", List.of("cn-north-1")),
+                new DeadReason.NoRegionSatisfies("StringLike", "aws:RequestedRegion", List.of("*west*")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"cn-*, 'cn-north-1,cn-northwest-1'", "CN-NORTH-1, cn-north-1", "cn-north1, ''", "us-east-1, ''", "*, 'cn-north-1,cn-northwest-1'",
+        "cn-north*, 'cn-north-1,cn-northwest-1'", "cn-north-?, cn-north-1"})
+    void regionsNamedByAPattern(String pattern, String expected) {
+        List<String> regions = expected.isEmpty() ? List.of() : List.of(expected.split(","));
+        assertThat(CN.regionsNamedBy(pattern)).isEqualTo(regions);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"arn:aws:s3:::b, false", "arn:*:s3:::b, true", "arn:aws*:iam::1:role/x, true", "arn:aws-cn:s3:::b, true",
+        "arn:aws-us-gov:s3:::b, false", "arn:aws, false", "arn:aws*, true", "arn:AWS-CN:s3:::b, false"})
+    void arnPartitionFields(String arn, boolean inPartition) {
+        assertThat(CN.arnInPartition(arn)).hasValue(inPartition);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "bucket", "role/Admin", "111122223333"})
+    void textsThatAreNotArns(String text) {
+        assertThat(CN.arnInPartition(text)).isEmpty();
+    }
+
+    @Test
+    void anActionPatternNamesItsServiceAndCountsKnownActions() {
+        ActionPattern p = CN.action("bedrock:Invoke*");
+
+        assertThat(p.unknownService()).isFalse();
+        assertThat(p.services()).extracting(ActionPattern.ServiceMatch::prefix).containsExactly("bedrock");
+        assertThat(p.services().get(0).availability()).isEqualTo(Availability.NO);
+        assertThat(p.knownActions()).isEqualTo(p.services().get(0).knownActions()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aTypoMatchesNoKnownAction() {
+        ActionPattern p = CN.action("s3:GetObjekt");
+
+        assertThat(p.unknownService()).isFalse();
+        assertThat(p.knownActions()).isZero();
+        assertThat(CN.action("s3:getobject").knownActions()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownPrefixIsReported() {
+        ActionPattern p = CN.action("bedrok:*");
+
+        assertThat(p.unknownService()).isTrue();
+        assertThat(p.services()).extracting(ActionPattern.ServiceMatch::prefix).containsExactly("bedrok");
+        assertThat(p.knownActions()).isZero();
+    }
+
+    @Test
+    void starMatchesEveryService() {
+        ActionPattern p = CN.action("*");
+
+        assertThat(p.services()).hasSize(Partition.of("aws-cn").actions().servicePrefixes().size());
+        assertThat(p.knownActions()).isEqualTo(Partition.of("aws-cn").actions().servicePrefixes().stream()
+                .mapToInt(s -> Partition.of("aws-cn").actions().actions(s).size()).sum());
+    }
+}
