@@ -113,7 +113,8 @@ public final class ActionIndex {
                 end = text.length();
             }
             lineNumber++;
-            String line = text.substring(start, end);
+            // A checkout with Windows line ends must not append '\r' to the last condition key.
+            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }

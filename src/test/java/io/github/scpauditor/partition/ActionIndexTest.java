@@ -103,6 +103,14 @@ class ActionIndexTest {
     }
 
     @Test
+    void readsWindowsLineEnds() throws IOException {
+        ActionIndex windows = read("windows-line-ends.tsv");
+
+        assertThat(windows.dataVersion()).isEqualTo("test-data 1.0");
+        assertThat(windows.conditionKeys("bedrock")).containsExactly("bedrock:modelarn");
+    }
+
+    @Test
     void rejectsALineWithTheWrongNumberOfFields() {
         assertThatThrownBy(() -> read("three-fields.tsv"))
                 .isInstanceOf(IllegalStateException.class)
