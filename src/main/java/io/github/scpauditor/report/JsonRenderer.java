@@ -1,10 +1,6 @@
 package io.github.scpauditor.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
@@ -13,15 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  */
 public final class JsonRenderer implements Renderer {
 
-    private final ObjectWriter writer;
-
-    public JsonRenderer() {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        this.writer = new ObjectMapper().writer(printer);
-    }
+    private final ObjectWriter writer = PrettyJson.writer();
 
     @Override
     public String render(Report report) {
