@@ -1,0 +1,93 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.partition.Availability;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.Location;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.report.Category;
+import io.github.scpauditor.report.Finding;
+import io.github.scpauditor.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Leftovers of an AWS Control Tower landing zone: guardrail Sids (GRREGIONDENY, GRRESTRICTROOTUSER…,
+ * CTMULTISERVICEPV1 from CT.MULTISERVICE.PV.1), Control Tower roles and resources (AWSControlTowerExecution,
+ * aws-controltower-*), and aws-guardrails-* policy names. Where Control Tower is not offered nothing
+ * maintains them; they are now the organisation's own statements to review.
+ */
+public final class ControlTowerArtifactCheck implements Check {
+
+    public static final CheckInfo INFO = new CheckInfo("CONTROL_TOWER_ARTIFACT", Severity.LOW, Category.CONTROL_TOWER,
+            "A Control Tower leftover: guardrail Sid, Control Tower role or resource, aws-guardrails-* policy name");
+
+    /** Control Tower's legacy guardrail ids, and CT.<SERVICE>.PV.<n> control ids with the dots removed. */
+    private static final Pattern GUARDRAIL_SID = Pattern.compile("GR[A-Z0-9]{4,}|CT[A-Z0-9]+PV[0-9]+");
+    private static final Pattern CONTROL_TOWER_NAME = Pattern.compile("AWSControlTower|aws-controltower");
+    private static final String GUARDRAILS_POLICY_PREFIX = "aws-guardrails-";
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
+        Partition partition = context.evaluator().partition();
+        String absent = partition.offers("controltower") == Availability.NO
+                ? "AWS Control Tower is not offered in " + partition.id()
+                : "Control Tower does not manage SCPs you copied yourself";
+        List<Finding> findings = new ArrayList<>();
+        String policyName = baseName(policy.source().name());
+        if (policyName.startsWith(GUARDRAILS_POLICY_PREFIX)) {
+            findings.add(Findings.ofPolicy(INFO, Severity.LOW, Category.CONTROL_TOWER, policy, Location.ROOT,
+                    "The policy name " + Wording.quote(policyName) + " is Control Tower's name for its guardrail SCPs; "
+                            + absent + ", so nothing maintains this policy.",
+                    "Rename the policy and review every statement for " + partition.id() + " as your own."));
+        }
+        for (Statement statement : policy.parsed().policy().statements()) {
+            if (statement.sid() != null && GUARDRAIL_SID.matcher(statement.sid()).matches()) {
+                String pointer = statement.location().pointer() + "/Sid";
+                findings.add(Findings.at(INFO, Severity.LOW, Category.CONTROL_TOWER, policy, statement,
+                        new Location(pointer, statement.location().line(), statement.location().column()),
+                        "Sid " + Wording.quote(statement.sid()) + " is a Control Tower control id; " + absent
+                                + ", so this statement was copied from a Control Tower landing zone and nothing keeps it current.",
+                        "Give the statement a Sid of your own and review it for " + partition.id() + "."));
+            }
+            if (statement.resources() != null) {
+                controlTowerNames(policy, statement, statement.resources().element(), statement.resources().values(),
+                        statement.resources().location(), absent, partition, findings);
+            }
+            for (Condition condition : statement.conditions()) {
+                controlTowerNames(policy, statement, condition.operatorText() + " " + condition.key(), condition.values(),
+                        condition.location(), absent, partition, findings);
+            }
+        }
+        return findings;
+    }
+
+    /** One finding per element (a Resource list, a condition's values) that names Control Tower roles or resources. */
+    private static void controlTowerNames(PolicyUnderAudit policy, Statement statement, String element, List<Value> values,
+            Location location, String absent, Partition partition, List<Finding> findings) {
+        List<String> named = values.stream().map(Value::text).filter(t -> CONTROL_TOWER_NAME.matcher(t).find()).toList();
+        if (named.isEmpty()) {
+            return;
+        }
+        findings.add(Findings.at(INFO, Severity.LOW, Category.CONTROL_TOWER, policy, statement, location,
+                element + " names Control Tower roles or resources " + Wording.quoted(named) + "; " + absent
+                        + ", so they exist only if you created them yourself.",
+                "Replace them with the roles and resources that administer your " + partition.id()
+                        + " accounts (as arn:" + partition.id() + ": or arn:*: ARNs), or remove them."));
+    }
+
+    private static String baseName(String name) {
+        if (name == null) {
+            return "";
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return base.endsWith(".json") ? base.substring(0, base.length() - ".json".length()) : base;
+    }
+}

@@ -1,0 +1,191 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.eval.DeadReason;
+import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.Reach;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.Location;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.report.Category;
+import io.github.scpauditor.report.Finding;
+import io.github.scpauditor.report.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Statements that match no request in the partition, as the evaluator proves them (never a guess).
+ * MEDIUM for a Deny (a guardrail the organisation believes it has), LOW for an Allow. A region-deny whose
+ * allow-list holds every region of the partition is not reported: it keeps out what cannot happen here.
+ */
+public final class DeadStatementCheck implements Check {
+
+    public static final CheckInfo INFO = new CheckInfo("DEAD_STATEMENT", Severity.MEDIUM, Category.PARTITION,
+            "A statement that matches no request in the partition");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
+        Evaluator evaluator = context.evaluator();
+        Partition partition = evaluator.partition();
+        List<Finding> findings = new ArrayList<>();
+        for (Statement statement : policy.parsed().policy().statements()) {
+            Reach reach = evaluator.reach(statement);
+            if (!reach.dead() || reach.reasons().isEmpty() || onlyAllowsWholePartition(statement, reach)) {
+                continue;
+            }
+            Set<String> why = new LinkedHashSet<>();
+            Set<String> fixes = new LinkedHashSet<>();
+            for (DeadReason reason : reach.reasons()) {
+                why.add(explain(reason, statement, partition));
+                fixes.add(fix(reason, statement, partition));
+            }
+            boolean deny = Wording.isDeny(statement);
+            String message = "This " + statement.effect().json() + " statement matches no request in " + partition.id()
+                    + ": " + String.join("; ", why) + "."
+                    + (deny ? " The guardrail it stands for does not exist here." : " It allows nothing here.");
+            String remediation = String.join(" ", fixes);
+            findings.add(Findings.at(INFO, deny ? Severity.MEDIUM : Severity.LOW, category(statement, reach, evaluator),
+                    policy, statement, element(statement, reach.reasons().get(0)), message, remediation));
+        }
+        return findings;
+    }
+
+    /**
+     * A region allow-list (StringNotEquals, StringNotLike… on aws:RequestedRegion) naming every region of the
+     * partition denies nothing here, but by design: what it keeps out cannot happen in this partition, so the
+     * guardrail the organisation believes in does hold (typically a policy shared with other partitions).
+     */
+    private static boolean onlyAllowsWholePartition(Statement statement, Reach reach) {
+        for (DeadReason reason : reach.reasons()) {
+            if (!(reason instanceof DeadReason.NoRegionSatisfies r)) {
+                return false;
+            }
+            boolean allowList = statement.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase(r.key())
+                    && c.operatorText().equalsIgnoreCase(r.operator()) && c.operator().negated());
+            if (!allowList) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String explain(DeadReason reason, Statement statement, Partition partition) {
+        if (reason instanceof DeadReason.ServicesUnavailable r) {
+            return "every service its Action names (" + Wording.services(partition, r.services()) + ") is not offered in "
+                    + partition.id();
+        }
+        if (reason instanceof DeadReason.NotActionExcludesAll r) {
+            return "its NotAction exempts every action of every service " + partition.id() + " offers"
+                    + (r.unavailableLeft().isEmpty() ? ""
+                            : "; what it leaves (" + Wording.services(partition, r.unavailableLeft())
+                                    + ") is not offered in " + partition.id());
+        }
+        if (reason instanceof DeadReason.ResourcesNeverMatch r) {
+            if (statement.resources() != null && statement.resources().negated()) {
+                return "its NotResource " + Wording.quoted(r.resources()) + " exempts every resource";
+            }
+            return "none of its resources " + Wording.quoted(r.resources()) + " can name an " + partition.id()
+                    + " resource (" + partition.id() + " ARNs start with arn:" + partition.id() + ":)";
+        }
+        if (reason instanceof DeadReason.NoRegionSatisfies r) {
+            return "no region satisfies " + r.operator() + " " + r.key() + " " + Wording.quoted(r.values()) + ", and "
+                    + Wording.regionsOf(partition);
+        }
+        if (reason instanceof DeadReason.KeyNeverPresent r) {
+            return "its " + r.operator() + " condition needs " + r.key() + ", which no request in " + partition.id()
+                    + " carries";
+        }
+        DeadReason.ConditionNeverTrue r = (DeadReason.ConditionNeverTrue) reason;
+        return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
+                + Wording.quoted(r.values());
+    }
+
+    private static String fix(DeadReason reason, Statement statement, Partition partition) {
+        if (reason instanceof DeadReason.ServicesUnavailable) {
+            return "Delete the statement, or name the " + partition.id() + " service it was meant to govern.";
+        }
+        if (reason instanceof DeadReason.NotActionExcludesAll) {
+            return "Narrow NotAction to the actions you mean to exempt, or delete the statement.";
+        }
+        if (reason instanceof DeadReason.ResourcesNeverMatch && statement.resources() != null
+                && statement.resources().negated()) {
+            return "Exempt only the resources you mean to spare, or delete the statement.";
+        }
+        if (reason instanceof DeadReason.ResourcesNeverMatch) {
+            return "Write its resources as arn:" + partition.id() + ":… (or arn:*:… to serve every partition).";
+        }
+        if (reason instanceof DeadReason.NoRegionSatisfies r) {
+            return "Name " + partition.id() + " regions (" + String.join(", ", partition.regions()) + ") in the "
+                    + r.key() + " condition, or delete the statement.";
+        }
+        if (reason instanceof DeadReason.KeyNeverPresent r) {
+            return "Remove the condition on " + r.key() + ", or delete the statement.";
+        }
+        DeadReason.ConditionNeverTrue r = (DeadReason.ConditionNeverTrue) reason;
+        return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
+                + " (arn:" + partition.id() + ":… or arn:*:… ARNs), or delete the statement.";
+    }
+
+    /** The element the first reason is about: where the user has to look. */
+    private static Location element(Statement statement, DeadReason reason) {
+        if (reason instanceof DeadReason.ServicesUnavailable || reason instanceof DeadReason.NotActionExcludesAll) {
+            return statement.actions().location();
+        }
+        if (reason instanceof DeadReason.ResourcesNeverMatch && statement.resources() != null) {
+            return statement.resources().location();
+        }
+        String operator = null;
+        String key = null;
+        if (reason instanceof DeadReason.NoRegionSatisfies r) {
+            operator = r.operator();
+            key = r.key();
+        } else if (reason instanceof DeadReason.KeyNeverPresent r) {
+            operator = r.operator();
+            key = r.key();
+        } else if (reason instanceof DeadReason.ConditionNeverTrue r) {
+            operator = r.operator();
+            key = r.key();
+        }
+        for (Condition condition : statement.conditions()) {
+            if (condition.key().equalsIgnoreCase(key) && condition.operatorText().equalsIgnoreCase(operator)) {
+                return condition.location();
+            }
+        }
+        for (Condition condition : statement.conditions()) {
+            if (condition.key().equalsIgnoreCase(key)) {
+                return condition.location();
+            }
+        }
+        return statement.location();
+    }
+
+    /** A dead Bedrock statement leads the summary as Bedrock; a dead region-deny as region. */
+    private static Category category(Statement statement, Reach reach, Evaluator evaluator) {
+        boolean bedrock = statement.conditions().stream()
+                .anyMatch(c -> Wording.keyService(c.key()).filter(Wording::isBedrock).isPresent());
+        if (!statement.actions().negated()) {
+            for (Value entry : statement.actions().values()) {
+                var services = evaluator.action(entry.text()).services();
+                bedrock |= !services.isEmpty() && services.stream().allMatch(s -> Wording.isBedrock(s.prefix()));
+            }
+        }
+        for (DeadReason reason : reach.reasons()) {
+            if (reason instanceof DeadReason.ServicesUnavailable r) {
+                bedrock |= r.services().stream().anyMatch(Wording::isBedrock);
+            }
+        }
+        if (bedrock) {
+            return Category.BEDROCK;
+        }
+        return reach.reasons().stream().anyMatch(r -> r instanceof DeadReason.NoRegionSatisfies)
+                ? Category.REGION : Category.PARTITION;
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.partition.Availability;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.report.Category;
+import io.github.scpauditor.report.Finding;
+import io.github.scpauditor.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ARNs of another partition ("arn:aws:" in aws-cn) in Resource, NotResource or condition values: they
+ * never match here. HIGH where the ARN was meant as an exemption (NotResource, a negated operator such as
+ * ArnNotLike or StringNotEquals): what it meant to spare is not spared. MEDIUM where it was meant as a
+ * target (Resource, a positive operator): the statement never applies to it. In a statement that matches
+ * nothing here anyway a failed exemption has no effect yet, so it is MEDIUM too. ARNs of services the
+ * partition does not offer, and values of their condition keys, are left out: no partition field would
+ * make them match, so "write arn:aws-cn:" would be wrong advice (UNAVAILABLE_SERVICE and DEAD_STATEMENT
+ * report them).
+ */
+public final class ForeignPartitionArnCheck implements Check {
+
+    public static final CheckInfo INFO = new CheckInfo("FOREIGN_PARTITION_ARN", Severity.HIGH, Category.PARTITION,
+            "An ARN of another partition in Resource, NotResource or a condition value");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
+        Evaluator evaluator = context.evaluator();
+        List<Finding> findings = new ArrayList<>();
+        for (Statement statement : policy.parsed().policy().statements()) {
+            boolean dead = evaluator.reach(statement).dead();
+            if (statement.resources() != null) {
+                String element = statement.resources().element();
+                for (Value resource : statement.resources().values()) {
+                    report(policy, evaluator, statement, dead, resource, element, statement.resources().negated(), null,
+                            findings);
+                }
+            }
+            for (Condition condition : statement.conditions()) {
+                if (notOffered(evaluator.partition(), Wording.keyService(condition.key()).orElse(""))) {
+                    continue; // no request here carries the key, whatever the ARN: UNAVAILABLE_SERVICE says so
+                }
+                String element = condition.operatorText() + " " + condition.key();
+                for (Value value : condition.values()) {
+                    report(policy, evaluator, statement, dead, value, element, condition.operator().negated(),
+                            condition.key(), findings);
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static void report(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, boolean dead,
+            Value value, String element, boolean exemption, String conditionKey, List<Finding> findings) {
+        Optional<Boolean> inPartition = evaluator.arnInPartition(value.text());
+        Partition partition = evaluator.partition();
+        String service = Wording.arnFields(value.text()).map(f -> f.get(1)).orElse("");
+        if (inPartition.isEmpty() || inPartition.get() || notOffered(partition, service)) {
+            return; // an ARN of a service not offered here names nothing in any form: no arn:aws-cn: fix exists
+        }
+        String written = Wording.arnFields(value.text()).map(f -> f.get(0)).orElse("?");
+        String deny = Wording.isDeny(statement) ? "Deny" : "Allow";
+        String consequence;
+        if (exemption && dead) {
+            consequence = "so this " + element + " exemption spares nothing it names; the statement matches no request"
+                    + " here today, but once it does the " + deny + " will apply to what it meant to spare";
+        } else if (exemption) {
+            consequence = "so this " + element + " exemption spares nothing it names: the " + deny
+                    + " applies to what it meant to spare";
+        } else {
+            consequence = "so the " + deny + " never applies to it through this " + element;
+        }
+        String message = Wording.quote(value.text()) + " is an ARN of partition " + Wording.quote(written)
+                + ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":, " + consequence + ".";
+        String remediation = "Write " + Wording.quote(Wording.withPartition(value.text(), partition.id()))
+                + " (or " + Wording.quote(Wording.withPartition(value.text(), "*")) + " to serve every partition).";
+        boolean bedrock = Wording.isBedrock(service)
+                || (conditionKey != null && Wording.keyService(conditionKey).filter(Wording::isBedrock).isPresent());
+        // An exemption that fails is HIGH because the statement then bites too much; a dead statement bites nothing yet.
+        findings.add(Findings.at(INFO, exemption && !dead ? Severity.HIGH : Severity.MEDIUM,
+                bedrock ? Category.BEDROCK : Category.PARTITION, policy, statement, value.location(), message, remediation));
+    }
+
+    private static boolean notOffered(Partition partition, String service) {
+        return !service.isEmpty() && partition.actions().knowsService(service)
+                && partition.offers(service) == Availability.NO;
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.RegionRestriction;
+import io.github.scpauditor.eval.TriBool;
+import io.github.scpauditor.partition.Availability;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.report.Category;
+import io.github.scpauditor.report.Finding;
+import io.github.scpauditor.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * A region-deny that allows some regions of the partition but not the one a global service signs its
+ * requests for, and does not exempt that service: the service is denied everywhere (in aws-cn, e.g.
+ * Organizations and Route 53 sign for cn-northwest-1, so allowing only cn-north-1 locks them out).
+ * One finding per statement, naming every such service: they share one fix, in one element.
+ */
+public final class GlobalServiceDeniedCheck implements Check {
+
+    public static final CheckInfo INFO = new CheckInfo("GLOBAL_SERVICE_DENIED", Severity.HIGH, Category.REGION,
+            "A region-deny that denies a global service whose requests are signed for a region it does not allow");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
+        Evaluator evaluator = context.evaluator();
+        Partition partition = evaluator.partition();
+        List<Finding> findings = new ArrayList<>();
+        for (Statement statement : policy.parsed().policy().statements()) {
+            if (!Wording.isDeny(statement)) {
+                continue;
+            }
+            Optional<RegionRestriction> restriction = evaluator.regionRestriction(statement);
+            if (restriction.isEmpty() || !partial(restriction.get()) || evaluator.reach(statement).dead()) {
+                continue;
+            }
+            Map<String, TriBool> byRegion = restriction.get().byRegion();
+            // signing region -> the global services signed for it that this statement denies for sure
+            Map<String, TreeSet<String>> denied = new TreeMap<>();
+            partition.globalServices().forEach((service, signingRegion) -> {
+                if (byRegion.get(signingRegion) == TriBool.TRUE
+                        && partition.offers(service) != Availability.NO
+                        && evaluator.canMatch(statement, service, signingRegion) == TriBool.TRUE) {
+                    denied.computeIfAbsent(signingRegion, r -> new TreeSet<>()).add(service);
+                }
+            });
+            if (denied.isEmpty()) {
+                continue;
+            }
+            List<String> allowed = byRegion.entrySet().stream().filter(e -> e.getValue() == TriBool.FALSE)
+                    .map(Map.Entry::getKey).sorted().toList();
+            String services = denied.entrySet().stream()
+                    .map(e -> Wording.services(partition, e.getValue()) + " sign" + (e.getValue().size() == 1 ? "s" : "")
+                            + " requests for " + e.getKey())
+                    .collect(Collectors.joining("; "));
+            List<String> exemptions = denied.values().stream().flatMap(TreeSet::stream).map(s -> s + ":*").toList();
+            String message = "This Deny allows only " + String.join(", ", allowed) + " of " + partition.id()
+                    + ", but in " + partition.id() + " " + services
+                    + ": it denies " + (exemptions.size() == 1 ? "that global service" : "these global services")
+                    + " everywhere.";
+            String remediation = exemptionFix(statement, exemptions) + ", or also allow "
+                    + String.join(", ", denied.keySet()) + ".";
+            findings.add(Findings.at(INFO, Severity.HIGH, Category.REGION, policy, statement,
+                    statement.actions().location(), message, remediation));
+        }
+        return findings;
+    }
+
+    private static String exemptionFix(Statement statement, List<String> exemptions) {
+        if (statement.actions().negated()) {
+            return "Add " + Wording.quoted(exemptions) + " to NotAction";
+        }
+        if (statement.actions().values().stream().anyMatch(v -> v.text().equals("*"))) {
+            return "Replace Action \"*\" with NotAction " + Wording.quoted(exemptions);
+        }
+        return "Remove the Action entries that name " + String.join(", ", exemptions);
+    }
+
+    /** Some region of the partition is allowed for sure, and some is not. */
+    private static boolean partial(RegionRestriction restriction) {
+        return restriction.byRegion().containsValue(TriBool.FALSE)
+                && restriction.byRegion().values().stream().anyMatch(t -> t != TriBool.FALSE);
+    }
+}

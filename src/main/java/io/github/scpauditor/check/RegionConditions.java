@@ -1,0 +1,39 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.Location;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The aws:RequestedRegion conditions of a statement, as the region checks point at them and quote them. */
+final class RegionConditions {
+
+    private RegionConditions() {
+    }
+
+    static List<Condition> of(Statement statement) {
+        return statement.conditions().stream()
+                .filter(c -> c.key().equalsIgnoreCase(RegionNotInPartitionCheck.REQUESTED_REGION))
+                .toList();
+    }
+
+    /** Where a finding about the statement's region restriction points: its first region condition. */
+    static Location location(Statement statement) {
+        return of(statement).stream().findFirst().map(Condition::location).orElse(statement.location());
+    }
+
+    /** Is the first region condition an allow-list (StringNotEquals, StringNotLike…: its values are the regions spared)? */
+    static boolean allowListed(Statement statement) {
+        return of(statement).stream().findFirst().map(c -> c.operator().negated()).orElse(true);
+    }
+
+    /** e.g. StringNotEquals aws:RequestedRegion ["us-east-1", "us-west-2"] */
+    static String describe(Statement statement) {
+        return of(statement).stream()
+                .map(c -> c.operatorText() + " " + c.key() + " "
+                        + Wording.quoted(c.values().stream().map(Value::text).toList()))
+                .collect(Collectors.joining(" and "));
+    }
+}

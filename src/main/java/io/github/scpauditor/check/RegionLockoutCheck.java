@@ -1,0 +1,73 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.RegionRestriction;
+import io.github.scpauditor.eval.TriBool;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.report.Category;
+import io.github.scpauditor.report.Finding;
+import io.github.scpauditor.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A region-deny (a Deny with aws:RequestedRegion conditions) whose region conditions hold in every region
+ * of the partition: the allowed set holds no region here, so it denies every action it names, everywhere.
+ * A statement that is dead for another reason denies nothing and is DEAD_STATEMENT's to report.
+ */
+public final class RegionLockoutCheck implements Check {
+
+    public static final CheckInfo INFO = new CheckInfo("REGION_LOCKOUT", Severity.CRITICAL, Category.REGION,
+            "A region-deny whose allowed regions include no region of the partition: it denies everywhere");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
+        Evaluator evaluator = context.evaluator();
+        Partition partition = evaluator.partition();
+        List<Finding> findings = new ArrayList<>();
+        for (Statement statement : policy.parsed().policy().statements()) {
+            if (!Wording.isDeny(statement)) {
+                continue;
+            }
+            Optional<RegionRestriction> restriction = evaluator.regionRestriction(statement);
+            if (restriction.isEmpty() || restriction.get().byRegion().isEmpty()
+                    || !restriction.get().byRegion().values().stream().allMatch(t -> t == TriBool.TRUE)
+                    || evaluator.reach(statement).dead()) {
+                continue;
+            }
+            String message = "This Deny applies whenever " + RegionConditions.describe(statement)
+                    + " holds, which is every region of " + partition.id() + " (" + Wording.regionsOf(partition)
+                    + "): it denies " + denied(statement) + " in the whole partition.";
+            String remediation = RegionConditions.allowListed(statement)
+                    ? "Allow the " + partition.id() + " regions you use: add them to the aws:RequestedRegion values, e.g. "
+                            + Wording.quoted(partition.regions()) + "."
+                    : "Deny only the regions you mean to: remove the values that name " + partition.id()
+                            + " regions (" + String.join(", ", partition.regions()) + ") from the aws:RequestedRegion condition.";
+            findings.add(Findings.at(INFO, Severity.CRITICAL, Category.REGION, policy, statement,
+                    RegionConditions.location(statement),
+                    message, remediation));
+        }
+        return findings;
+    }
+
+    private static String denied(Statement statement) {
+        List<String> entries = statement.actions().values().stream().map(Value::text).toList();
+        if (statement.actions().negated()) {
+            return "every action except its " + entries.size() + " NotAction exemption" + (entries.size() == 1 ? "" : "s");
+        }
+        if (entries.contains("*")) {
+            return "every action";
+        }
+        return entries.size() <= 5 ? entries.stream().collect(Collectors.joining(", "))
+                : String.join(", ", entries.subList(0, 5)) + " and " + (entries.size() - 5) + " more actions";
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.eval.ActionPattern;
+import io.github.scpauditor.eval.ConditionVerdict;
+import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.Request;
+import io.github.scpauditor.eval.TriBool;
+import io.github.scpauditor.partition.Availability;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.report.Category;
+import io.github.scpauditor.report.Finding;
+import io.github.scpauditor.report.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Action, NotAction entries and condition keys of services the partition does not offer. In Action they
+ * can never match (LOW); in NotAction they exempt nothing that exists here (INFO). Only a definite "not
+ * offered" counts: a service whose availability is unknown is never reported.
+ */
+public final class UnavailableServiceCheck implements Check {
+
+    public static final CheckInfo INFO = new CheckInfo("UNAVAILABLE_SERVICE", Severity.LOW, Category.PARTITION,
+            "An action, NotAction entry or condition key of a service the partition does not offer");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Statement statement : policy.parsed().policy().statements()) {
+            actionEntries(policy, context.evaluator(), statement, findings);
+            conditionKeys(policy, context.evaluator(), statement, findings);
+        }
+        return findings;
+    }
+
+    /**
+     * One finding per element and category: the entries of unavailable Bedrock services, and those of other
+     * unavailable services, each listed in one finding at the first of them (one list to prune, one fix).
+     */
+    private static void actionEntries(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, List<Finding> findings) {
+        Partition partition = evaluator.partition();
+        Map<Category, List<Value>> entriesByCategory = new LinkedHashMap<>();
+        Map<Category, Set<String>> servicesByCategory = new LinkedHashMap<>();
+        for (Value entry : statement.actions().values()) {
+            ActionPattern pattern = evaluator.action(entry.text());
+            if (!pattern.services().isEmpty()
+                    && pattern.services().stream().allMatch(s -> s.availability() == Availability.NO)) {
+                Set<String> services = new TreeSet<>();
+                pattern.services().forEach(s -> services.add(s.prefix()));
+                Category category = category(services);
+                entriesByCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(entry);
+                servicesByCategory.computeIfAbsent(category, k -> new LinkedHashSet<>()).addAll(services);
+            }
+        }
+        boolean exemption = statement.actions().negated();
+        String element = statement.actions().element();
+        entriesByCategory.forEach((category, entries) -> {
+            Set<String> services = servicesByCategory.get(category);
+            List<String> texts = entries.stream().map(Value::text).toList();
+            boolean one = entries.size() == 1;
+            String named = one ? element + " entry " + Wording.quote(texts.get(0)) + " names "
+                    : element + " entries " + Wording.quoted(texts) + " name ";
+            String why = exemption
+                    ? "so the exemption spares nothing that exists here"
+                    : "so " + (one ? "it" : "they") + " can never match a request here";
+            String message = named + (services.size() == 1 ? "" : "services ") + Wording.services(partition, services)
+                    + ", which " + partition.id() + " does not offer, " + why + ".";
+            String remediation = exemption
+                    ? "Remove " + Wording.quoted(texts) + " from NotAction: " + (one ? "it only costs" : "they only cost")
+                            + " policy size in " + partition.id() + "."
+                    : "Remove " + Wording.quoted(texts) + " from Action, or name the " + partition.id()
+                            + " service you meant to " + (Wording.isDeny(statement) ? "deny" : "allow") + ".";
+            findings.add(Findings.at(INFO, exemption ? Severity.INFO : Severity.LOW, category, policy, statement,
+                    entries.get(0).location(), message, remediation));
+        });
+    }
+
+    /** One finding per condition key of an unavailable service, at the first condition that uses it. */
+    private static void conditionKeys(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, List<Finding> findings) {
+        Partition partition = evaluator.partition();
+        Set<String> reported = new HashSet<>();
+        // How each condition comes out on a request without its key: the only request this partition has.
+        List<ConditionVerdict> keyMissing = evaluator.conditions(statement, new Request(null, null, null, Map.of()));
+        for (int i = 0; i < statement.conditions().size(); i++) {
+            Condition condition = statement.conditions().get(i);
+            String service = Wording.keyService(condition.key()).orElse(null);
+            if (service == null || !partition.actions().knowsService(service)
+                    || partition.offers(service) != Availability.NO || !reported.add(condition.key().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String effect = keyMissing.get(i).result() == TriBool.TRUE
+                    ? "so this " + condition.operatorText() + " condition always holds and narrows nothing"
+                    : "so this " + condition.operatorText() + " condition never holds";
+            String message = "Condition key " + Wording.quote(condition.key()) + " belongs to "
+                    + Wording.service(partition, service) + ", which " + partition.id()
+                    + " does not offer: no request here carries it, " + effect + ".";
+            String remediation = "Remove the " + condition.operatorText() + " condition on " + condition.key()
+                    + " (it means nothing in " + partition.id() + "), and restrict with a key that "
+                    + partition.id() + " requests carry.";
+            findings.add(Findings.at(INFO, Severity.LOW, category(Set.of(service)), policy, statement,
+                    condition.location(), message, remediation));
+        }
+    }
+
+    private static Category category(Set<String> services) {
+        return services.stream().allMatch(Wording::isBedrock) ? Category.BEDROCK : Category.PARTITION;
+    }
+}

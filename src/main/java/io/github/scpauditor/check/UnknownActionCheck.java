@@ -1,0 +1,78 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.eval.ActionPattern;
+import io.github.scpauditor.partition.ActionIndex;
+import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.report.Category;
+import io.github.scpauditor.report.Finding;
+import io.github.scpauditor.report.Severity;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Action and NotAction entries that match no known action: an unknown service prefix or an action name
+ * no service has (usually a typo). MEDIUM in a Deny (the guardrail or its exemption silently does less
+ * than written), LOW in an Allow.
+ */
+public final class UnknownActionCheck implements Check {
+
+    public static final CheckInfo INFO = new CheckInfo("UNKNOWN_ACTION", Severity.MEDIUM, Category.PARTITION,
+            "An action or action pattern that matches no known action, or an unknown service prefix");
+
+    @Override
+    public CheckInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
+        ActionIndex index = context.evaluator().partition().actions();
+        List<Finding> findings = new ArrayList<>();
+        for (Statement statement : policy.parsed().policy().statements()) {
+            Severity severity = Wording.isDeny(statement) ? Severity.MEDIUM : Severity.LOW;
+            String element = statement.actions().element();
+            for (Value entry : statement.actions().values()) {
+                ActionPattern pattern = context.evaluator().action(entry.text());
+                int colon = entry.text().indexOf(':');
+                if (colon <= 0) {
+                    continue; // "*", or not an action at all (INVALID_POLICY reports that)
+                }
+                String prefix = entry.text().substring(0, colon);
+                String name = entry.text().substring(colon + 1);
+                String message;
+                String remediation;
+                if (pattern.unknownService()) {
+                    message = element + " entry " + Wording.quote(entry.text()) + " names service prefix "
+                            + Wording.quote(prefix) + ", which is not an IAM service, so it matches no action.";
+                    remediation = suggestion(prefix, index.servicePrefixes())
+                            .map(s -> "Did you mean " + Wording.quote(s + ":" + name) + "? ").orElse("")
+                            + "Write a prefix from the AWS service authorization reference, or remove the entry.";
+                } else if (pattern.knownActions() == 0) {
+                    String service = prefix.toLowerCase(Locale.ROOT);
+                    message = element + " entry " + Wording.quote(entry.text()) + " matches no action of "
+                            + Wording.service(context.evaluator().partition(), service) + ".";
+                    remediation = suggestion(name, index.actions(service))
+                            .map(s -> "Did you mean " + Wording.quote(prefix + ":" + s) + "? ").orElse("")
+                            + "Write an action name of " + service + " from the AWS service authorization reference, or remove the entry.";
+                } else {
+                    continue;
+                }
+                Category category = Wording.isBedrock(prefix) ? Category.BEDROCK : Category.PARTITION;
+                findings.add(Findings.at(INFO, severity, category, policy, statement, entry.location(), message, remediation));
+            }
+        }
+        return findings;
+    }
+
+    /** A typo fix only for names without wildcards, and only when one known name is close. */
+    private static Optional<String> suggestion(String written, Collection<String> known) {
+        if (written.contains("*") || written.contains("?")) {
+            return Optional.empty();
+        }
+        return Wording.closest(written, known, Math.max(1, Math.min(3, written.length() / 4)));
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.scpauditor.check;
+
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Statement;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Phrases built from partition facts, shared by the checks so that the same fact reads the same everywhere. */
+final class Wording {
+
+    private Wording() {
+    }
+
+    /** "aws-cn's regions are cn-north-1, cn-northwest-1". */
+    static String regionsOf(Partition partition) {
+        return partition.id() + "'s regions are " + String.join(", ", partition.regions());
+    }
+
+    /** "Amazon Bedrock (bedrock)", or just the prefix when the index has no name for it. */
+    static String service(Partition partition, String prefix) {
+        return partition.actions().serviceName(prefix).map(name -> name + " (" + prefix + ")").orElse(prefix);
+    }
+
+    static String services(Partition partition, Collection<String> prefixes) {
+        return prefixes.stream().map(p -> service(partition, p)).collect(Collectors.joining(", "));
+    }
+
+    static String quote(String text) {
+        return "\"" + text + "\"";
+    }
+
+    /** ["a", "b"] as JSON would print them. */
+    static String quoted(Collection<String> texts) {
+        return texts.stream().map(Wording::quote).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** Bedrock and its sibling services (bedrock-agentcore, …): their findings lead the SNS summary. */
+    static boolean isBedrock(String servicePrefix) {
+        return servicePrefix.toLowerCase(Locale.ROOT).startsWith("bedrock");
+    }
+
+    /** The service part of a condition key ("bedrock" for "bedrock:InferenceProfileArn"); empty for a key without one. */
+    static Optional<String> keyService(String conditionKey) {
+        int colon = conditionKey.indexOf(':');
+        return colon <= 0 ? Optional.empty() : Optional.of(conditionKey.substring(0, colon).toLowerCase(Locale.ROOT));
+    }
+
+    /** The ARN's fields (partition, service, region, account, resource) by position; empty if it is not an ARN. */
+    static Optional<List<String>> arnFields(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn")) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(parts[1], parts[2], parts[3], parts[4], parts[5]));
+    }
+
+    /** The same ARN with another partition field: how a foreign ARN is fixed. */
+    static String withPartition(String arn, String partition) {
+        int first = arn.indexOf(':');
+        int second = arn.indexOf(':', first + 1);
+        return arn.substring(0, first + 1) + partition + arn.substring(second);
+    }
+
+    /** Was it written with a policy variable or a template placeholder (${...}) whose value is only known later? */
+    static boolean hasVariable(String text) {
+        return text.contains("${");
+    }
+
+    static boolean isDeny(Statement statement) {
+        return statement.effect() == io.github.scpauditor.policy.Effect.DENY;
+    }
+
+    /** The closest candidate within {@code maxDistance} edits (case-insensitive), to suggest for a typo. */
+    static Optional<String> closest(String text, Collection<String> candidates, int maxDistance) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = maxDistance + 1;
+        for (String candidate : candidates) {
+            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.scpauditor.check;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+class ControlTowerArtifactCheckTest {
+
+    @TestFactory
+    Stream<DynamicTest> fixtures() {
+        return FixtureCases.run(new ControlTowerArtifactCheck());
+    }
+}

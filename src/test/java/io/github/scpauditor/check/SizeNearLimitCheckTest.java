@@ -1,0 +1,55 @@
+package io.github.scpauditor.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.scpauditor.policy.PolicyParser;
+import io.github.scpauditor.policy.PolicySource;
+import io.github.scpauditor.report.Finding;
+import io.github.scpauditor.report.Severity;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class SizeNearLimitCheckTest {
+
+    private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"%s\",\"Effect\":\"Deny\","
+            + "\"Action\":\"organizations:LeaveOrganization\",\"Resource\":\"*\"}}";
+
+    @TestFactory
+    Stream<DynamicTest> fixtures() {
+        return FixtureCases.run(new SizeNearLimitCheck());
+    }
+
+    @Test
+    void theDefaultQuotaFlagsFrom9216Characters() {
+        assertThat(check(padded(9_215))).isEmpty();
+        assertThat(check(padded(9_216))).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).startsWith("The policy is 9,216 characters, within 10% of the 10,240-character");
+        });
+        assertThat(check(padded(10_241))).singleElement().extracting(Finding::severity).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void charactersAreCountedNotUtf16UnitsOrBytes() {
+        // U+1F512 is one character but two UTF-16 units; 北 is one character but three UTF-8 bytes.
+        String sid = "\uD83D\uDD12北".repeat(1_000);
+        String text = String.format(POLICY, sid);
+        int characters = text.codePointCount(0, text.length());
+        assertThat(check(text + " ".repeat(9_216 - characters))).hasSize(1);
+        assertThat(check(text + " ".repeat(9_215 - characters))).isEmpty();
+    }
+
+    /** A valid policy of exactly this many characters, the rest whitespace (which counts). */
+    private static String padded(int length) {
+        String text = String.format(POLICY, "Pad");
+        return text + " ".repeat(length - text.length());
+    }
+
+    private static List<Finding> check(String text) {
+        PolicyUnderAudit policy = new PolicyUnderAudit(new PolicySource("p.json", null, text), PolicyParser.parse(text));
+        return new SizeNearLimitCheck().check(policy, new CheckContext(null, CheckContext.DEFAULT_SIZE_QUOTA));
+    }
+}
