@@ -15,18 +15,18 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * attributes bound for SQS subscriptions with raw message delivery. Every name, type and value counts
  * towards the 256 KB message size.
  */
-final class Attributes {
+public final class Attributes {
 
-    static final String KIND = "kind";
-    static final String COMPLETE = "complete";
-    static final String HIGHEST_SEVERITY = "highestSeverity";
-    static final String CATEGORIES = "categories";
-    static final String PART = "part";
-    static final String FAILURE = "failure";
+    public static final String KIND = "kind";
+    public static final String COMPLETE = "complete";
+    public static final String HIGHEST_SEVERITY = "highestSeverity";
+    public static final String CATEGORIES = "categories";
+    public static final String PART = "part";
+    public static final String FAILURE = "failure";
 
-    static final String KIND_SUMMARY = "summary";
-    static final String KIND_REPORT = "report";
-    static final String KIND_ALERT = "alert";
+    public static final String KIND_SUMMARY = "summary";
+    public static final String KIND_REPORT = "report";
+    public static final String KIND_ALERT = "alert";
 
     private Attributes() {
     }
