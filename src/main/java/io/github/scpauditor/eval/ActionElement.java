@@ -15,26 +15,67 @@ import java.util.Map;
  */
 final class ActionElement {
     private final boolean negated;
-    private final Map<String, List<Glob>> byLiteralPrefix = new HashMap<>();
-    private final List<Glob> wildcardPrefixed = new ArrayList<>();
+    private final boolean hasUniversalEntry;
+    private final Map<String, List<Entry>> byLiteralPrefix = new HashMap<>();
+    private final List<Entry> wildcardPrefixed = new ArrayList<>();
+
+    /**
+     * One entry, lower-cased. Action names have exactly one colon, so an entry with a colon matches
+     * "service:action" exactly when its part before the first colon matches the service and the rest
+     * matches the action; an entry without a colon ("*") is matched as a whole.
+     */
+    record Entry(Glob prefix, Glob action, Glob whole) {
+        static Entry of(String text) {
+            Glob whole = Glob.ofLowerCase(text);
+            int colon = whole.text().indexOf(':');
+            if (colon < 0) {
+                return new Entry(null, null, whole);
+            }
+            return new Entry(Glob.of(whole.text().substring(0, colon)), Glob.of(whole.text().substring(colon + 1)), whole);
+        }
+
+        boolean literalPrefix() {
+            return prefix != null && !prefix.hasWildcards();
+        }
+
+        boolean canTouch(String service) {
+            return whole.isUniversal()
+                    || (prefix != null ? prefix.matches(service, false) : whole.canMatchSomethingStartingWith(service + ":", false));
+        }
+
+        boolean coversAll(String service) {
+            return whole.isUniversal()
+                    || (prefix != null ? action.isUniversal() : whole.matchesEverythingStartingWith(service + ":", false));
+        }
+
+        /** {@code action} is lower case and belongs to a service this entry can touch. */
+        boolean matches(String service, String action) {
+            return this.action != null ? this.action.matches(action, false) : whole.matches(service + ":" + action, false);
+        }
+    }
 
     ActionElement(ValueList actions) {
         this.negated = actions.negated();
+        boolean universal = false;
         for (Value v : actions.values()) {
-            Glob glob = Glob.ofLowerCase(v.text());
-            String text = glob.text();
-            int colon = text.indexOf(':');
-            String prefix = colon > 0 ? text.substring(0, colon) : null;
-            if (prefix != null && prefix.indexOf('*') < 0 && prefix.indexOf('?') < 0) {
-                byLiteralPrefix.computeIfAbsent(prefix, k -> new ArrayList<>(2)).add(glob);
+            Entry e = Entry.of(v.text());
+            universal |= e.whole().isUniversal();
+            if (e.literalPrefix()) {
+                byLiteralPrefix.computeIfAbsent(e.prefix().text(), k -> new ArrayList<>(2)).add(e);
             } else {
-                wildcardPrefixed.add(glob);
+                wildcardPrefixed.add(e);
             }
         }
+        this.hasUniversalEntry = universal;
     }
 
     boolean negated() {
         return negated;
+    }
+
+    /** An entry "*" (or "**"): Action then names everything, NotAction excludes everything. */
+    boolean hasUniversalEntry() {
+        return hasUniversalEntry;
     }
 
     /** Literal prefixes written in the element (they may name services the index does not know). */
@@ -47,19 +88,18 @@ final class ActionElement {
     }
 
     /** The entries that can match some action of this service. */
-    List<Glob> entriesFor(String prefix) {
-        List<Glob> literal = byLiteralPrefix.getOrDefault(prefix, List.of());
+    List<Entry> entriesFor(String prefix) {
+        List<Entry> literal = byLiteralPrefix.getOrDefault(prefix, List.of());
         if (wildcardPrefixed.isEmpty()) {
             return literal;
         }
-        String start = prefix + ":";
-        List<Glob> out = null;
-        for (Glob g : wildcardPrefixed) {
-            if (g.canMatchSomethingStartingWith(start, false)) {
+        List<Entry> out = null;
+        for (Entry e : wildcardPrefixed) {
+            if (e.canTouch(prefix)) {
                 if (out == null) {
                     out = new ArrayList<>(literal);
                 }
-                out.add(g);
+                out.add(e);
             }
         }
         return out == null ? literal : out;
@@ -71,14 +111,14 @@ final class ActionElement {
      * when an entry covers the whole service or every known action is excluded.
      */
     TriBool covers(PartitionFacts.Service service) {
-        List<Glob> entries = entriesFor(service.prefix());
-        String start = service.prefix() + ":";
+        List<Entry> entries = entriesFor(service.prefix());
+        String prefix = service.prefix();
         if (!negated) {
             if (entries.isEmpty()) {
                 return TriBool.FALSE;
             }
             for (String action : service.actionsLower()) {
-                if (anyMatches(entries, start + action)) {
+                if (anyMatches(entries, prefix, action)) {
                     return TriBool.TRUE;
                 }
             }
@@ -87,8 +127,8 @@ final class ActionElement {
         if (entries.isEmpty()) {
             return TriBool.TRUE;
         }
-        for (Glob g : entries) {
-            if (g.matchesEverythingStartingWith(start, false)) {
+        for (Entry e : entries) {
+            if (e.coversAll(prefix)) {
                 return TriBool.FALSE;
             }
         }
@@ -96,16 +136,16 @@ final class ActionElement {
             return TriBool.UNKNOWN;
         }
         for (String action : service.actionsLower()) {
-            if (!anyMatches(entries, start + action)) {
+            if (!anyMatches(entries, prefix, action)) {
                 return TriBool.TRUE;
             }
         }
         return TriBool.FALSE;
     }
 
-    private static boolean anyMatches(List<Glob> entries, String action) {
-        for (Glob g : entries) {
-            if (g.matches(action, false)) {
+    private static boolean anyMatches(List<Entry> entries, String service, String action) {
+        for (Entry e : entries) {
+            if (e.matches(service, action)) {
                 return true;
             }
         }

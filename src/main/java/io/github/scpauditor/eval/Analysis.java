@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a statement can match in the partition, by three-valued evaluation over symbolic requests:
@@ -31,10 +32,30 @@ final class Analysis {
 
     private final PartitionFacts facts;
     private final PartitionArns arns;
+    private final AtomicReference<Compiled> lastCompiled = new AtomicReference<>();
+    /** action("*"): every service of the index, computed once (racy but idempotent). */
+    private volatile ActionPattern everyService;
 
     Analysis(PartitionFacts facts) {
         this.facts = facts;
         this.arns = new PartitionArns(facts);
+    }
+
+    /**
+     * The checks ask several questions of one statement in a row (reach, then canMatch per global
+     * service): the last compiled element is kept, by identity, so a long NotAction is compiled once.
+     */
+    private ActionElement compiled(ValueList actions) {
+        Compiled last = lastCompiled.get();
+        if (last != null && last.source() == actions) {
+            return last.element();
+        }
+        ActionElement element = new ActionElement(actions);
+        lastCompiled.set(new Compiled(actions, element));
+        return element;
+    }
+
+    private record Compiled(ValueList source, ActionElement element) {
     }
 
     PartitionArns arns() {
@@ -47,7 +68,7 @@ final class Analysis {
         List<DeadReason> reasons = new ArrayList<>();
         BitSet regions = new BitSet();
         if (statement.actions() != null) {
-            ActionElement actions = new ActionElement(statement.actions());
+            ActionElement actions = compiled(statement.actions());
             regions = reachableRegions(actions);
             if (regions.isEmpty()) {
                 reasons.add(actions.negated() ? new DeadReason.NotActionExcludesAll(unavailableLeft(actions))
@@ -70,6 +91,9 @@ final class Analysis {
     private BitSet reachableRegions(ActionElement actions) {
         BitSet regions = new BitSet();
         int all = facts.requestRegionCount();
+        if (actions.negated() && actions.hasUniversalEntry()) {
+            return regions;
+        }
         if (!actions.negated()) {
             for (String prefix : actions.literalPrefixes()) {
                 addIfReachable(regions, facts.service(prefix), actions);
@@ -132,6 +156,9 @@ final class Analysis {
 
     private List<String> unavailableLeft(ActionElement actions) {
         List<String> out = new ArrayList<>();
+        if (actions.hasUniversalEntry()) {
+            return out;
+        }
         for (PartitionFacts.Service s : facts.services().values()) {
             if (s.availability() == Availability.NO && actions.covers(s).possible()) {
                 out.add(s.prefix());
@@ -291,7 +318,7 @@ final class Analysis {
         }
         TriBool result = service.availability() == Availability.YES ? TriBool.TRUE : TriBool.UNKNOWN;
         if (statement.actions() != null) {
-            result = result.and(new ActionElement(statement.actions()).covers(service));
+            result = result.and(compiled(statement.actions()).covers(service));
         }
         result = result.and(resourcesCanMatch(statement.resources()));
         if (statement.principal() != null) {
@@ -347,28 +374,35 @@ final class Analysis {
     // ---- one action entry ----
 
     ActionPattern action(String pattern) {
-        Glob glob = Glob.ofLowerCase(pattern);
-        String text = glob.text();
-        int colon = text.indexOf(':');
+        ActionElement.Entry entry = ActionElement.Entry.of(pattern);
+        if (entry.whole().isUniversal()) {
+            ActionPattern all = everyService;
+            if (all == null) {
+                all = matching(pattern, entry);
+                everyService = all;
+            }
+            return new ActionPattern(pattern, all.services(), all.knownActions(), false);
+        }
+        return matching(pattern, entry);
+    }
+
+    private ActionPattern matching(String pattern, ActionElement.Entry entry) {
         List<ActionPattern.ServiceMatch> matches = new ArrayList<>();
         int total = 0;
-        String literalPrefix = colon > 0 && text.substring(0, colon).chars().noneMatch(ch -> ch == '*' || ch == '?')
-                ? text.substring(0, colon) : null;
+        String literalPrefix = entry.literalPrefix() ? entry.prefix().text() : null;
         Iterable<PartitionFacts.Service> candidates = literalPrefix != null
                 ? (facts.services().containsKey(literalPrefix) ? List.of(facts.services().get(literalPrefix)) : List.of())
                 : facts.services().values();
         for (PartitionFacts.Service s : candidates) {
-            String start = s.prefix() + ":";
-            if (!glob.canMatchSomethingStartingWith(start, false)) {
+            if (!entry.canTouch(s.prefix())) {
                 continue;
             }
-            int known;
-            if (glob.matchesEverythingStartingWith(start, false)) {
+            int known = 0;
+            if (entry.coversAll(s.prefix())) {
                 known = s.actionsLower().length;
             } else {
-                known = 0;
                 for (String a : s.actionsLower()) {
-                    if (glob.matches(start + a, false)) {
+                    if (entry.matches(s.prefix(), a)) {
                         known++;
                     }
                 }

@@ -14,9 +14,20 @@ final class Glob {
     /** null: every '*' and '?' is a wildcard (the common case, no variables). */
     private final boolean[] wild;
 
+    /** Length of the literal text before the first wildcard; equals length() when there is none. */
+    private final int literalHead;
+    /** True when the only wildcard is one '*' at the end ("ec2:Describe*"): a prefix test suffices. */
+    private final boolean headThenStar;
+
     private Glob(String chars, boolean[] wild) {
         this.chars = chars;
         this.wild = wild;
+        int head = 0;
+        while (head < chars.length() && !isStar(head) && !isAny(head)) {
+            head++;
+        }
+        this.literalHead = head;
+        this.headThenStar = head == chars.length() - 1 && isStar(head);
     }
 
     static Glob of(String pattern) {
@@ -70,6 +81,12 @@ final class Glob {
     }
 
     boolean matches(String text, boolean ignoreCase) {
+        if (literalHead == chars.length()) {
+            return ignoreCase ? chars.equalsIgnoreCase(text) : chars.equals(text);
+        }
+        if (headThenStar) {
+            return text.regionMatches(ignoreCase, 0, chars, 0, literalHead);
+        }
         int m = chars.length();
         int n = text.length();
         int p = 0;
