@@ -56,6 +56,8 @@ public final class AuditHandler implements RequestStreamHandler {
 
     /** Time kept back from reading for auditing, publishing (with retries) and logging. */
     static final long RESERVE_MILLIS = 60_000;
+    /** A synchronous invocation returns at most 6 MB (6,291,456 bytes); kept below it. */
+    static final int MAX_RESULT_BYTES = 6_000_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -87,6 +89,18 @@ public final class AuditHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        try {
+            run(input, output, context);
+        } catch (RunFailedException | Invocation.InvalidEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A defect rather than a condition we know: still one structured line, then Lambda's own stack trace.
+            throw logged(context, new RunLog("ERROR", "scp-auditor run failed unexpectedly")
+                    .put("failure", e.getClass().getName()).put("detail", String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private void run(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
         Invocation invocation = parse(input, context);
         ReportMessages text = ReportMessages.forTag(invocation.locale());
@@ -133,12 +147,28 @@ public final class AuditHandler implements RequestStreamHandler {
         log.millis(millis);
         emit(context, log);
 
-        output.write(ReportParts.whole(report, snapshot.organizationId(), json).getBytes(StandardCharsets.UTF_8));
+        output.write(result(report, snapshot.organizationId(), context).getBytes(StandardCharsets.UTF_8));
         if (report.incomplete() != null) {
             throw new RunFailedException("INCOMPLETE: the report is partial (" + report.incomplete().reason() + "); "
                     + report.incomplete().notRead().size() + " policies were not read"
                     + (invocation.publish() ? "; the partial report was published" : ""));
         }
+    }
+
+    /**
+     * The invocation's result: the JSON report, or when it exceeds what Lambda returns from a synchronous
+     * invocation, its first part (with the whole run's summary and {@code "part": {"number": 1, "of": n}}).
+     */
+    private String result(Report report, String organizationId, Context context) {
+        String whole = ReportParts.whole(report, organizationId, json);
+        if (whole.getBytes(StandardCharsets.UTF_8).length <= MAX_RESULT_BYTES) {
+            return whole;
+        }
+        List<ReportParts.Part> parts = ReportParts.split(report, organizationId, json, MAX_RESULT_BYTES);
+        context.getLogger().log(new RunLog("WARN", "scp-auditor result is part 1 of the report")
+                .put("parts", parts.size()).put("detail", "the report exceeds a synchronous invocation's 6 MB result;"
+                        + " the full report is published with \"publish\": true").line() + "\n");
+        return parts.get(0).json();
     }
 
     private Invocation parse(InputStream input, Context context) throws IOException {

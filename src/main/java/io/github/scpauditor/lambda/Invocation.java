@@ -5,6 +5,7 @@ import io.github.scpauditor.report.ReportMessages;
 import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +113,12 @@ public record Invocation(Trigger trigger, boolean publish, Severity minSeverity,
 
     /** For the run log: the options as given. */
     Map<String, Object> describe() {
-        return Map.of("trigger", trigger.name(), "publish", publish, "minSeverity", minSeverity.name(),
-                "policyIds", policyIds, "locale", locale);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("trigger", trigger.name());
+        options.put("publish", publish);
+        options.put("minSeverity", minSeverity.name());
+        options.put("policyIds", policyIds);
+        options.put("locale", locale);
+        return options;
     }
 }

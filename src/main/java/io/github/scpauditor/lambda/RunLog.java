@@ -84,7 +84,7 @@ final class RunLog {
     }
 
     String line() {
-        if (!line.has("outcome")) {
+        if (!line.has("outcome") && line.has("invocation")) {
             line.put("outcome", line.path("complete").asBoolean(true) ? "ok" : "partial");
         }
         return line.toString();

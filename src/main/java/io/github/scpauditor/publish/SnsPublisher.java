@@ -78,19 +78,18 @@ public final class SnsPublisher {
      * @throws PublishException when SNS refuses a message after retries
      */
     public Published publishRun(String organizationId, Report report, ReportMessages text) {
-        String where = organizationId;
         List<String> ids = new ArrayList<>();
-        String summary = new EmailRenderer(text, where).render(report);
+        String summary = new EmailRenderer(text, organizationId).render(report);
         Map<String, MessageAttributeValue> summaryAttributes = Attributes.forRun(Attributes.KIND_SUMMARY, report);
-        String subject = Subjects.forSummary(where, report);
+        String subject = Subjects.forSummary(organizationId, report);
         ids.add(publish(subject, fitted(summary, budget(subject, summaryAttributes)), summaryAttributes, ids.size()));
 
         // Attribute sizes differ between parts only in the part number's digits: size for the widest.
         Map<String, MessageAttributeValue> widest = Attributes.forPart(report, Integer.MAX_VALUE);
-        int partBudget = budget(Subjects.forPart(where, Integer.MAX_VALUE, Integer.MAX_VALUE), widest);
+        int partBudget = budget(Subjects.forPart(organizationId, Integer.MAX_VALUE, Integer.MAX_VALUE), widest);
         List<ReportParts.Part> parts = ReportParts.split(report, organizationId, json, partBudget);
         for (ReportParts.Part part : parts) {
-            ids.add(publish(Subjects.forPart(where, part.number(), part.of()), part.json(),
+            ids.add(publish(Subjects.forPart(organizationId, part.number(), part.of()), part.json(),
                     Attributes.forPart(report, part.number()), ids.size()));
         }
         return new Published(ids, parts.size());

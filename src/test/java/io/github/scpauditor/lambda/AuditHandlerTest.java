@@ -274,6 +274,40 @@ class AuditHandlerTest {
         assertThat(reads.get()).isZero();
     }
 
+    @Test
+    void aResultOverLambdasSixMegabytesIsItsFirstPartAndSaysSo() throws Exception {
+        TestContext context = new TestContext();
+        AuditHandler handler = new AuditHandler(SETTINGS, organisation(null),
+                (snapshot, errors, incomplete) -> io.github.scpauditor.publish.Reports.of(
+                        io.github.scpauditor.publish.Reports.many(12_000), errors, incomplete),
+                SnsWire.client(sns));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of("events/on-demand.json"))), out, context);
+
+        assertThat(out.size()).isLessThanOrEqualTo(AuditHandler.MAX_RESULT_BYTES);
+        JsonNode result = MAPPER.readTree(out.toByteArray());
+        assertThat(result.path("part").path("number").asInt()).isEqualTo(1);
+        assertThat(result.path("part").path("of").asInt()).isEqualTo(2);
+        assertThat(result.path("summary").path("findings").asInt()).isEqualTo(12_000);
+        assertThat(context.logLines).anySatisfy(line -> assertThat(line)
+                .contains("\"level\":\"WARN\"", "\"parts\":2", "6 MB result"));
+    }
+
+    @Test
+    void anUnexpectedFailureIsStillOneStructuredLogLine() {
+        TestContext context = new TestContext();
+        AuditHandler handler = new AuditHandler(SETTINGS, organisation(null), (snapshot, errors, incomplete) -> {
+            throw new IllegalStateException("a defect");
+        }, SnsWire.client(sns));
+
+        assertThatThrownBy(() -> invoke(handler, "events/on-demand.json", context))
+                .isInstanceOf(IllegalStateException.class).hasMessage("a defect");
+        assertThat(context.logLines).singleElement().asString()
+                .contains("\"message\":\"scp-auditor run failed unexpectedly\"", "\"level\":\"ERROR\"",
+                        "\"failure\":\"java.lang.IllegalStateException\"", "\"detail\":\"a defect\"");
+    }
+
     private AuditHandler handler(Settings settings, AuditHandler.Organization organization) {
         return new AuditHandler(settings, organization, AuditHandlerTest::audit, SnsWire.client(sns));
     }
