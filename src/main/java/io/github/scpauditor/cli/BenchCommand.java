@@ -1,0 +1,98 @@
+package io.github.scpauditor.cli;
+
+import io.github.scpauditor.audit.Auditor;
+import io.github.scpauditor.check.CheckContext;
+import io.github.scpauditor.org.OrgSnapshot;
+import io.github.scpauditor.policy.PolicySource;
+import io.github.scpauditor.report.InputError;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Audits the policies under PATH repeatedly on this thread, after a warm-up,",
+                "and prints policies per second and the peak heap of the measured passes."})
+final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",
+            description = "Measured passes over all the policies (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+            description = "Passes run first and not measured, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws-cn",
+            description = "aws-cn (default), aws or aws-us-gov.")
+    String partitionId;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Policy files, folders or organisation snapshots.")
+    List<String> paths;
+
+    @Override
+    public Integer call() {
+        CommandLine commandLine = spec.commandLine();
+        Options.positive(commandLine, "--iterations", iterations);
+        PrintWriter out = commandLine.getOut();
+        Inputs.Loaded loaded = Inputs.load(paths);
+        for (InputError error : loaded.errors()) {
+            commandLine.getErr().println("scp-auditor: " + error.source() + ": " + error.message());
+        }
+        List<PolicySource> policies = new ArrayList<>(loaded.policies());
+        for (Inputs.Snapshot snapshot : loaded.snapshots()) {
+            for (OrgSnapshot.Scp scp : snapshot.snapshot().policies()) {
+                policies.add(new PolicySource(scp.name(), scp.id(), scp.content()));
+            }
+        }
+        if (policies.isEmpty()) {
+            commandLine.getErr().println("scp-auditor: no policy to measure");
+            return Main.INPUT_ERROR;
+        }
+        Auditor auditor = new Auditor(Options.partition(commandLine, partitionId), CheckContext.DEFAULT_SIZE_QUOTA);
+
+        long findings = 0;
+        for (int i = 0; i < warmup; i++) {
+            findings += pass(auditor, policies);
+        }
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            findings += pass(auditor, policies);
+        }
+        long nanos = System.nanoTime() - start;
+        long peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+
+        long audited = (long) policies.size() * iterations;
+        out.printf(Locale.ROOT, "%d policies x %d passes (after %d warm-up passes) in %.1f ms on one thread%n",
+                policies.size(), iterations, warmup, nanos / 1e6);
+        out.printf(Locale.ROOT, "%,.0f policies/s, %.1f us per policy%n", audited / (nanos / 1e9), nanos / 1e3 / audited);
+        out.printf(Locale.ROOT, "peak heap during the measured passes: %.1f MiB (sum of heap pool peaks)%n",
+                peakHeap / (1024.0 * 1024.0));
+        // Printed so the JIT cannot discard the audits as unused work.
+        out.printf(Locale.ROOT, "findings per pass: %d%n", findings / (warmup + iterations));
+        return loaded.errors().isEmpty() ? Main.CLEAN : Main.INPUT_ERROR;
+    }
+
+    private static long pass(Auditor auditor, List<PolicySource> policies) {
+        long findings = 0;
+        for (PolicySource policy : policies) {
+            findings += auditor.audit(policy).size();
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.scpauditor.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code audit}, {@code simulate} and {@code bench}. Exit codes: 0 clean, 1 findings
+ * at or above --fail-on, 2 an input could not be read or parsed (or the command line was wrong),
+ * 3 an internal error.
+ */
+@Command(name = "scp-auditor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Audits AWS service control policies for the China partition (aws-cn).",
+        subcommands = {AuditCommand.class, SimulateCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    static final int CLEAN = 0;
+    static final int FINDINGS = 1;
+    static final int INPUT_ERROR = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // UTF-8 whatever the platform default: messages quote policy text, which may be any Unicode.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+        int exit = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(exit);
+    }
+
+    /** Runs one command line with these streams and returns its exit code (tests call this in-process). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, line, parseResult) -> {
+                    // A bug, not bad input (bad input becomes a reported error): say so in one line.
+                    line.getErr().println("scp-auditor: internal error: " + e);
+                    return INTERNAL_ERROR;
+                });
+        int exit = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exit;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: audit, simulate or bench");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"scp-auditor " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
