@@ -1,0 +1,66 @@
+package io.github.scpauditor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void answersEachRequestLineAndNamesBadLinesByNumber() throws IOException {
+        String full = Cli.copy("full-access.json", dir);
+        String beijing = Cli.copy("beijing-only.json", dir);
+        String requests = Cli.copy("requests.jsonl", dir);
+
+        Cli.Result result = Cli.run("simulate", "--policy", full, "--policy", beijing, "--requests", requests);
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out().lines()).containsExactly(
+                // IAM signs for Beijing, and the NotAction exempts it anyway: the region-deny does not bite.
+                "{\"decision\":\"ALLOWED\",\"statements\":[{\"source\":\"" + full + "\",\"index\":0,\"sid\":null}]}",
+                // Organizations signs for Ningxia, which this Beijing-only policy denies.
+                "{\"decision\":\"EXPLICIT_DENY\",\"statements\":[{\"source\":\"" + beijing
+                        + "\",\"index\":0,\"sid\":\"DenyOutsideBeijing\"}]}",
+                "{\"line\":3,\"error\":\"unknown field \\\"actoin\\\"; a request has action, resource, principalArn and context\"}",
+                "{\"decision\":\"ALLOWED\",\"statements\":[{\"source\":\"" + full + "\",\"index\":0,\"sid\":null}]}",
+                "{\"line\":6,\"error\":\"not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\"}");
+        assertThat(result.err()).contains("some request lines could not be read");
+    }
+
+    @Test
+    void wouldThisScpDenyIamInNingxia() throws IOException {
+        String beijing = Cli.copy("beijing-only.json", dir);
+        Path requests = Files.writeString(dir.resolve("iam.jsonl"),
+                "{\"action\": \"iam:CreateRole\", \"context\": {\"aws:RequestedRegion\": \"cn-northwest-1\"}}\n"
+                        + "{\"action\": \"ec2:RunInstances\", \"context\": {\"aws:RequestedRegion\": \"cn-northwest-1\"}}\n");
+
+        Cli.Result result = Cli.run("simulate", "--policy", beijing, "--requests", requests.toString());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().lines()).containsExactly(
+                // Not denied (IAM is in the NotAction list); with no Allow in this one policy, implicitly denied.
+                "{\"decision\":\"IMPLICIT_DENY\",\"statements\":[]}",
+                "{\"decision\":\"EXPLICIT_DENY\",\"statements\":[{\"source\":\"" + beijing
+                        + "\",\"index\":0,\"sid\":\"DenyOutsideBeijing\"}]}");
+    }
+
+    @Test
+    void anUnreadablePolicyStopsBeforeAnyAnswer() throws IOException {
+        String invalid = Cli.copy("invalid.json", dir);
+        String requests = Cli.copy("requests.jsonl", dir);
+
+        Cli.Result result = Cli.run("simulate", "--policy", invalid, "--requests", requests);
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains(invalid + ": line 6: unknown element \"Efect\"")
+                .contains("no request simulated, as not every policy could be read");
+    }
+}
