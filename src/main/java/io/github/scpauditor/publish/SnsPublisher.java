@@ -5,6 +5,7 @@ import io.github.scpauditor.report.Renderer;
 import io.github.scpauditor.report.Report;
 import io.github.scpauditor.report.ReportMessages;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,10 @@ public final class SnsPublisher {
     public static SnsClientBuilder clientBuilder() {
         return SnsClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(retryStrategy()));
+                .overrideConfiguration(c -> c.retryStrategy(retryStrategy())
+                        // Bounded, so a hung connection cannot eat the time the handler keeps back for publishing.
+                        .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                        .apiCallTimeout(Duration.ofSeconds(45)));
     }
 
     static RetryStrategy retryStrategy() {
