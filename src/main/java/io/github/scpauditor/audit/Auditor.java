@@ -48,7 +48,9 @@ public final class Auditor {
 
     /** The findings of every check on this policy, most severe first ({@link Report#ORDER}). */
     public List<Finding> audit(PolicySource source) {
-        PolicySource readable = source.text() == null ? new PolicySource(source.name(), source.id(), "") : source;
+        // Findings must name their source and sort by it; a policy without text is still audited (INVALID_POLICY).
+        String name = source.name() != null ? source.name() : source.id() != null ? source.id() : "(unnamed policy)";
+        PolicySource readable = new PolicySource(name, source.id(), source.text() == null ? "" : source.text());
         PolicyUnderAudit policy = new PolicyUnderAudit(readable, parse(readable.text()));
         List<Finding> findings = new ArrayList<>();
         for (Check check : checks) {

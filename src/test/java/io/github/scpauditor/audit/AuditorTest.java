@@ -88,6 +88,14 @@ class AuditorTest {
     }
 
     @Test
+    void aPolicyWithoutANameIsNamedByItsId() {
+        assertThat(auditor.audit(new PolicySource(null, "p-abc12345", "[]")))
+                .singleElement().satisfies(f -> assertThat(f.source()).isEqualTo("p-abc12345 (p-abc12345)"));
+        assertThat(auditor.audit(new PolicySource(null, null, "[]")))
+                .singleElement().satisfies(f -> assertThat(f.source()).isEqualTo("(unnamed policy)"));
+    }
+
+    @Test
     void aFailingCheckBecomesAHighFindingUnderItsIdAndTheOtherChecksStillRun() {
         Check broken = new Check() {
             @Override
