@@ -17,14 +17,10 @@ public final class Evaluator {
     private final Partition partition;
     private final Analysis analysis;
 
+    /** Builds the partition's tables once (about 22,000 actions): share one evaluator per partition. */
     public Evaluator(Partition partition) {
-        this(partition, PartitionFacts.of(partition));
-    }
-
-    /** For tests and tools that bring their own facts (partition() is then null). */
-    Evaluator(Partition partition, PartitionFacts facts) {
         this.partition = partition;
-        this.analysis = new Analysis(facts);
+        this.analysis = new Analysis(PartitionFacts.of(partition));
     }
 
     public Partition partition() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What statements can match in aws-cn, with the partition's real facts (SDK endpoint data, IAM index). */
 class AnalysisTest {
-    private static final Evaluator CN = new Evaluator(Partition.of("aws-cn"));
+    private static final Evaluator CN = ChinaFixture.CN;
 
     private static Reach reach(String members) {
         return CN.reach(stmt(members));
@@ -87,6 +87,28 @@ class AnalysisTest {
         assertThat(CN.canMatch(s, "bedrock", "cn-north-1")).isEqualTo(TriBool.FALSE);
         assertThat(CN.regionRestriction(s)).hasValue(new RegionRestriction(
                 Map.of("cn-north-1", TriBool.TRUE, "cn-northwest-1", TriBool.FALSE), java.util.Set.of("cn-northwest-1")));
+    }
+
+    @Test
+    void aRegionDenyThatKeepsBeijingDeniesGlobalServicesSignedForNingxia() {
+        Statement s = stmt("""
+                "Effect": "Deny", "NotAction": ["iam:*", "support:*"], "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-north-1"]}}""");
+
+        assertThat(CN.canMatch(s, "organizations", "cn-northwest-1")).isEqualTo(TriBool.TRUE);
+        assertThat(CN.canMatch(s, "route53", "cn-northwest-1")).isEqualTo(TriBool.TRUE);
+        assertThat(CN.canMatch(s, "iam", "cn-north-1")).isEqualTo(TriBool.FALSE);
+        assertThat(CN.canMatch(s, "ec2", "cn-north-1")).isEqualTo(TriBool.FALSE);
+    }
+
+    @Test
+    void aRegionConditionWithAVariableIsUnknownInEveryRegion() {
+        Statement s = stmt("""
+                "Effect": "Deny", "Action": "*", "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": "${aws:PrincipalTag/home}"}}""");
+
+        assertThat(CN.regionRestriction(s).orElseThrow().byRegion())
+                .isEqualTo(Map.of("cn-north-1", TriBool.UNKNOWN, "cn-northwest-1", TriBool.UNKNOWN));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Action, resource and principal matching of concrete requests, and the SCP decision over policies. */
 class ConcreteMatchTest {
     private static final String ROLE = "arn:aws-cn:iam::111122223333:role/Ops";
-    private final Evaluator evaluator = ChinaFixture.evaluator();
+    private final Evaluator evaluator = ChinaFixture.CN;
 
     @ParameterizedTest(name = "{0} ~ {1} (ignoreCase {2}) = {3}")
     @CsvSource({

@@ -23,7 +23,7 @@ class ConditionTableTest {
     private static final List<String> TABLES = List.of("string", "qualifiers", "numeric", "date", "bool", "binary", "ip", "arn",
             "null", "variables");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Evaluator evaluator = ChinaFixture.evaluator();
+    private final Evaluator evaluator = ChinaFixture.CN;
 
     @TestFactory
     Stream<DynamicTest> everyCaseOfEveryTable() throws IOException {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class EvaluatorProperties {
     private static final Partition CN = Partition.of("aws-cn");
-    private static final Evaluator EVALUATOR = new Evaluator(CN);
+    private static final Evaluator EVALUATOR = ChinaFixture.CN;
 
     private static final List<String> ACTIONS = List.of("*", "s3:*", "s3:Get*", "s3:GetObject", "bedrock:*", "bedrock:InvokeModel",
             "controltower:*", "iam:*", "iam:CreateRole", "iam:Get*", "organizations:*", "support:*", "ec2:Describe*", "ec2:RunInstances",
