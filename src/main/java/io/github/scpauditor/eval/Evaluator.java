@@ -103,6 +103,14 @@ public final class Evaluator {
         return analysis.canMatch(statement, servicePrefix, region);
     }
 
+    /**
+     * One condition on the requests of the partition whose aws:RequestedRegion is {@code region}: e.g.
+     * an ArnNotLike naming only arn:aws: ARNs is TRUE with basis VALUES_NEVER_IN_PARTITION (it exempts nobody).
+     */
+    public ConditionVerdict conditionInPartition(Condition condition, String region) {
+        return analysis.symbolic(condition, region);
+    }
+
     /** The statement's aws:RequestedRegion conditions per partition region; empty if it has none. */
     public Optional<RegionRestriction> regionRestriction(Statement statement) {
         return analysis.regionRestriction(statement);

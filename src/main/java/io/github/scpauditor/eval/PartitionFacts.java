@@ -19,7 +19,7 @@ import java.util.function.Function;
 final class PartitionFacts {
 
     /** A service by IAM prefix; {@code signingRegion} is null for a regional service. */
-    record Service(String prefix, Availability availability, String signingRegion, List<String> actions, String[] actionsLower) {
+    record Service(String prefix, Availability availability, String signingRegion, String[] actionsLower) {
     }
 
     private final String id;
@@ -68,7 +68,7 @@ final class PartitionFacts {
         for (int i = 0; i < lower.length; i++) {
             lower[i] = actions.get(i).toLowerCase(Locale.ROOT);
         }
-        return new Service(prefix, offers.apply(prefix), signingRegion.apply(prefix).orElse(null), List.copyOf(actions), lower);
+        return new Service(prefix, offers.apply(prefix), signingRegion.apply(prefix).orElse(null), lower);
     }
 
     String id() {

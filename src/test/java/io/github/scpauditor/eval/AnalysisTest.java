@@ -232,6 +232,27 @@ class AnalysisTest {
                 "Condition": {"StringEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/Admin"}}""").dead()).isTrue();
     }
 
+    @Test
+    void anExemptionWrittenWithGlobalPartitionArnsExemptsNobody() {
+        Statement s = stmt("""
+                "Effect": "Deny", "Action": "*", "Resource": "*",
+                "Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/AWSControlTowerExecution"}}""");
+
+        ConditionVerdict v = CN.conditionInPartition(s.conditions().get(0), "cn-north-1");
+
+        assertThat(v.result()).isEqualTo(TriBool.TRUE);
+        assertThat(v.basis()).isEqualTo(ConditionVerdict.Basis.VALUES_NEVER_IN_PARTITION);
+    }
+
+    @Test
+    void anExemptionWrittenForThePartitionDependsOnTheRequest() {
+        Statement s = stmt("""
+                "Effect": "Deny", "Action": "*", "Resource": "*",
+                "Condition": {"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/Admin", "arn:aws-cn:iam::*:role/Admin"]}}""");
+
+        assertThat(CN.conditionInPartition(s.conditions().get(0), "cn-north-1").result()).isEqualTo(TriBool.UNKNOWN);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "\"ArnNotLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/Admin\"}",
