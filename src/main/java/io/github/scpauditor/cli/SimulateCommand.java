@@ -1,27 +1,8 @@
 package io.github.scpauditor.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.scpauditor.eval.Decision;
 import io.github.scpauditor.eval.Evaluator;
-import io.github.scpauditor.eval.Request;
-import io.github.scpauditor.eval.SourcedPolicy;
-import io.github.scpauditor.policy.ParseProblem;
-import io.github.scpauditor.policy.ParseResult;
-import io.github.scpauditor.policy.PolicyParser;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,13 +18,11 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:every request line was answered", "2:a policy or a request line could not be read"})
 final class SimulateCommand implements Callable<Integer> {
 
-    private static final Set<String> REQUEST_FIELDS = Set.of("action", "resource", "principalArn", "context");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--policy", paramLabel = "FILE", required = true,
-            description = "An SCP (repeat for every SCP that applies: all of them must allow a request).")
+            description = "An SCP; repeat for several, which are decided as one set: a Deny in any denies, else an Allow in any allows.")
     List<Path> policies;
 
     @Option(names = "--requests", paramLabel = "REQUESTS.jsonl", required = true,
@@ -54,152 +33,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "aws-cn (default), aws or aws-us-gov.")
     String partitionId;
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         CommandLine commandLine = spec.commandLine();
-        Evaluator evaluator = new Evaluator(Options.partition(commandLine, partitionId));
-        PrintWriter out = commandLine.getOut();
-        PrintWriter err = commandLine.getErr();
-
-        List<SourcedPolicy> scps = new ArrayList<>();
-        boolean policiesOk = true;
-        for (Path file : policies) {
-            String source = file.toString();
-            try {
-                ParseResult parsed = PolicyParser.parse(Inputs.Utf8.decode(Files.readAllBytes(file)));
-                for (ParseProblem problem : parsed.problems()) {
-                    err.println("scp-auditor: " + source + ": line " + problem.location().line() + ": " + problem.message());
-                }
-                policiesOk &= parsed.valid();
-                scps.add(new SourcedPolicy(source, parsed.policy()));
-            } catch (IOException e) {
-                err.println("scp-auditor: " + source + ": cannot read the file: " + Inputs.describe(e));
-                policiesOk = false;
-            } catch (Inputs.Utf8.NotUtf8Exception e) {
-                err.println("scp-auditor: " + source + ": " + e.getMessage());
-                policiesOk = false;
-            }
-        }
-        if (!policiesOk) {
-            // An answer computed from part of a policy could be wrong in either direction: none is given.
-            err.println("scp-auditor: no request simulated, as not every policy could be read");
-            return Main.INPUT_ERROR;
-        }
-
-        List<String> lines;
-        try {
-            lines = List.of(Inputs.Utf8.decode(Files.readAllBytes(requests)).split("\r?\n", -1));
-        } catch (IOException e) {
-            err.println("scp-auditor: " + requests + ": cannot read the file: " + Inputs.describe(e));
-            return Main.INPUT_ERROR;
-        } catch (Inputs.Utf8.NotUtf8Exception e) {
-            err.println("scp-auditor: " + requests + ": " + e.getMessage());
-            return Main.INPUT_ERROR;
-        }
-        boolean allAnswered = true;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            Request request;
-            try {
-                request = request(line);
-            } catch (BadRequestException e) {
-                ObjectNode error = mapper.createObjectNode();
-                error.put("line", i + 1);
-                error.put("error", e.getMessage());
-                out.println(mapper.writeValueAsString(error));
-                allAnswered = false;
-                continue;
-            }
-            Decision decision = evaluator.decide(scps, request);
-            ObjectNode answer = mapper.createObjectNode();
-            answer.put("decision", decision.outcome().name());
-            answer.set("statements", mapper.valueToTree(decision.statements()));
-            out.println(mapper.writeValueAsString(answer));
-        }
-        if (!allAnswered) {
-            err.println("scp-auditor: " + requests + ": some request lines could not be read (see the error lines)");
-        }
-        return allAnswered ? Main.CLEAN : Main.INPUT_ERROR;
-    }
-
-    private Request request(String line) throws BadRequestException {
-        JsonNode node;
-        try {
-            node = mapper.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("not JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadRequestException("a request is a JSON object with \"action\", and optionally \"resource\","
-                    + " \"principalArn\" and \"context\"");
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!REQUEST_FIELDS.contains(name)) {
-                throw new BadRequestException("unknown field \"" + name + "\"; a request has action, resource,"
-                        + " principalArn and context");
-            }
-        }
-        String action = text(node, "action", true);
-        if (!action.matches("[A-Za-z0-9-]+:[A-Za-z0-9]+")) {
-            throw new BadRequestException("\"action\" must be service:Action, e.g. \"iam:CreateRole\", not \"" + action + "\"");
-        }
-        return new Request(action, text(node, "resource", false), text(node, "principalArn", false), context(node.get("context")));
-    }
-
-    private static String text(JsonNode request, String field, boolean required) throws BadRequestException {
-        JsonNode value = request.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new BadRequestException("\"" + field + "\" is missing");
-            }
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new BadRequestException("\"" + field + "\" must be a string");
-        }
-        return value.asText();
-    }
-
-    /** Context values: a string (or number or boolean, taken as its text) or an array of them. */
-    private static Map<String, List<String>> context(JsonNode context) throws BadRequestException {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        if (context == null || context.isNull()) {
-            return values;
-        }
-        if (!context.isObject()) {
-            throw new BadRequestException("\"context\" must be an object of condition keys");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = context.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            List<String> list = new ArrayList<>();
-            if (field.getValue().isArray()) {
-                for (JsonNode item : field.getValue()) {
-                    list.add(scalar(field.getKey(), item));
-                }
-            } else {
-                list.add(scalar(field.getKey(), field.getValue()));
-            }
-            values.put(field.getKey(), list);
-        }
-        return values;
-    }
-
-    private static String scalar(String key, JsonNode value) throws BadRequestException {
-        if (!value.isValueNode() || value.isNull()) {
-            throw new BadRequestException("context key \"" + key + "\" must be a string or an array of strings");
-        }
-        return value.asText();
-    }
-
-    private static final class BadRequestException extends Exception {
-        BadRequestException(String message) {
-            super(message);
-        }
+        // The work is in Simulation so that picocli, which reflects on this class's methods, loads no JSON classes.
+        return new Simulation(new Evaluator(Options.partition(commandLine, partitionId)), commandLine.getOut(),
+                commandLine.getErr()).run(policies, requests);
     }
 }
