@@ -148,7 +148,12 @@ final class AuditCommand implements Callable<Integer> {
                 notParsed(policy.label(), found);
             }
             for (Inputs.Snapshot snapshot : loaded.snapshots()) {
-                add(snapshot.source(), snapshot.snapshot(), List.of(), null);
+                try {
+                    add(snapshot.source(), snapshot.snapshot(), List.of(), null);
+                } catch (RuntimeException e) {
+                    // A snapshot the organisation audit cannot take (inconsistent ids, missing parts) is one bad input.
+                    errors.add(new InputError(snapshot.source(), "cannot audit this snapshot: " + Inputs.describe(e)));
+                }
             }
         }
 

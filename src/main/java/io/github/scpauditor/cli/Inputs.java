@@ -13,6 +13,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,13 @@ final class Inputs {
     }
 
     private void path(String argument) {
-        Path path = Path.of(argument);
+        Path path;
+        try {
+            path = Path.of(argument);
+        } catch (InvalidPathException e) {
+            errors.add(new InputError(argument, "not a valid path: " + e.getReason()));
+            return;
+        }
         if (Files.isDirectory(path)) {
             folder(argument, path);
         } else if (Files.exists(path)) {
