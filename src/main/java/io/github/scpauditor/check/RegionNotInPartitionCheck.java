@@ -47,7 +47,9 @@ public final class RegionNotInPartitionCheck implements Check {
                 for (Value value : condition.values()) {
                     if (regionKey) {
                         regionValue(policy, evaluator, statement, value,
-                                condition.operatorText() + " " + condition.key() + " value", findings);
+                                condition.operatorText() + " " + condition.key() + " value",
+                                condition.operator().negated() ? "so it spares no request here"
+                                        : "so no request here ever matches it", findings);
                     } else {
                         arnRegion(policy, evaluator, statement, value, condition.key() + " value", findings);
                     }
@@ -75,12 +77,12 @@ public final class RegionNotInPartitionCheck implements Check {
     }
 
     private static void regionValue(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Value value,
-            String where, List<Finding> findings) {
+            String where, String consequence, List<Finding> findings) {
         if (Wording.hasVariable(value.text()) || !evaluator.regionsNamedBy(value.text()).isEmpty()) {
             return;
         }
         findings.add(finding(policy, evaluator.partition(), statement, value, value.text(),
-                where + " " + Wording.quote(value.text()), "so no request here ever has this requested region"));
+                where + " " + Wording.quote(value.text()), consequence));
     }
 
     private static Finding finding(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
