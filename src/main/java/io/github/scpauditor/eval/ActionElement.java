@@ -3,6 +3,7 @@ package io.github.scpauditor.eval;
 import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.policy.ValueList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,33 @@ final class ActionElement {
         /** {@code action} is lower case and belongs to a service this entry can touch. */
         boolean matches(String service, String action) {
             return this.action != null ? this.action.matches(action, false) : whole.matches(service + ":" + action, false);
+        }
+
+        /**
+         * How many of the service's known actions (lower case, sorted) this entry matches. Only the
+         * actions that start with the entry's literal head can match, and sorting puts them side by side.
+         */
+        int countKnown(String service, String[] sortedActions) {
+            if (coversAll(service)) {
+                return sortedActions.length;
+            }
+            if (action == null) {
+                int n = 0;
+                for (String a : sortedActions) {
+                    n += matches(service, a) ? 1 : 0;
+                }
+                return n;
+            }
+            if (action.isLiteral()) {
+                return Arrays.binarySearch(sortedActions, action.text()) >= 0 ? 1 : 0;
+            }
+            String head = action.literalHead();
+            int i = Arrays.binarySearch(sortedActions, head);
+            int n = 0;
+            for (i = i >= 0 ? i : -i - 1; i < sortedActions.length && sortedActions[i].startsWith(head); i++) {
+                n += action.matches(sortedActions[i], false) ? 1 : 0;
+            }
+            return n;
         }
     }
 
@@ -117,8 +145,8 @@ final class ActionElement {
             if (entries.isEmpty()) {
                 return TriBool.FALSE;
             }
-            for (String action : service.actionsLower()) {
-                if (anyMatches(entries, prefix, action)) {
+            for (Entry e : entries) {
+                if (e.countKnown(prefix, service.actionsLower()) > 0) {
                     return TriBool.TRUE;
                 }
             }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What a statement can match in the partition, by three-valued evaluation over symbolic requests:
@@ -32,7 +33,8 @@ final class Analysis {
 
     private final PartitionFacts facts;
     private final PartitionArns arns;
-    private final AtomicReference<Compiled> lastCompiled = new AtomicReference<>();
+    private static final int MEMO_SLOTS = 64;
+    private final AtomicReferenceArray<Memo> memos = new AtomicReferenceArray<>(MEMO_SLOTS);
     /** action("*"): every service of the index, computed once (racy but idempotent). */
     private volatile ActionPattern everyService;
 
@@ -42,20 +44,21 @@ final class Analysis {
     }
 
     /**
-     * The checks ask several questions of one statement in a row (reach, then canMatch per global
-     * service): the last compiled element is kept, by identity, so a long NotAction is compiled once.
+     * The checks ask several questions of each statement (reach from several checks, canMatch per
+     * global service): a small direct-mapped table, by statement identity, keeps the compiled Action
+     * element and the reach of recent statements, so a long NotAction is compiled and analysed once.
      */
-    private ActionElement compiled(ValueList actions) {
-        Compiled last = lastCompiled.get();
-        if (last != null && last.source() == actions) {
-            return last.element();
+    private Memo memo(Statement statement) {
+        int slot = System.identityHashCode(statement) & (MEMO_SLOTS - 1);
+        Memo m = memos.get(slot);
+        if (m == null || m.statement() != statement) {
+            m = new Memo(statement, statement.actions() == null ? null : new ActionElement(statement.actions()), new AtomicReference<>());
+            memos.set(slot, m);
         }
-        ActionElement element = new ActionElement(actions);
-        lastCompiled.set(new Compiled(actions, element));
-        return element;
+        return m;
     }
 
-    private record Compiled(ValueList source, ActionElement element) {
+    private record Memo(Statement statement, ActionElement actions, AtomicReference<Reach> reach) {
     }
 
     PartitionArns arns() {
@@ -65,10 +68,19 @@ final class Analysis {
     // ---- reach ----
 
     Reach reach(Statement statement) {
+        Memo memo = memo(statement);
+        Reach known = memo.reach().get();
+        if (known == null) {
+            known = analyse(statement, memo.actions());
+            memo.reach().set(known);
+        }
+        return known;
+    }
+
+    private Reach analyse(Statement statement, ActionElement actions) {
         List<DeadReason> reasons = new ArrayList<>();
         BitSet regions = new BitSet();
-        if (statement.actions() != null) {
-            ActionElement actions = compiled(statement.actions());
+        if (actions != null) {
             regions = reachableRegions(actions);
             if (regions.isEmpty()) {
                 reasons.add(actions.negated() ? new DeadReason.NotActionExcludesAll(unavailableLeft(actions))
@@ -318,7 +330,7 @@ final class Analysis {
         }
         TriBool result = service.availability() == Availability.YES ? TriBool.TRUE : TriBool.UNKNOWN;
         if (statement.actions() != null) {
-            result = result.and(compiled(statement.actions()).covers(service));
+            result = result.and(memo(statement).actions().covers(service));
         }
         result = result.and(resourcesCanMatch(statement.resources()));
         if (statement.principal() != null) {
@@ -397,16 +409,7 @@ final class Analysis {
             if (!entry.canTouch(s.prefix())) {
                 continue;
             }
-            int known = 0;
-            if (entry.coversAll(s.prefix())) {
-                known = s.actionsLower().length;
-            } else {
-                for (String a : s.actionsLower()) {
-                    if (entry.matches(s.prefix(), a)) {
-                        known++;
-                    }
-                }
-            }
+            int known = entry.countKnown(s.prefix(), s.actionsLower());
             matches.add(new ActionPattern.ServiceMatch(s.prefix(), s.availability(), known));
             total += known;
         }

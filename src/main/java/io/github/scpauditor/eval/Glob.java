@@ -42,6 +42,15 @@ final class Glob {
         return chars;
     }
 
+    /** The literal text before the first wildcard (all of it when there is none). */
+    String literalHead() {
+        return chars.substring(0, literalHead);
+    }
+
+    boolean isLiteral() {
+        return literalHead == chars.length();
+    }
+
     int length() {
         return chars.length();
     }

@@ -3,6 +3,7 @@ package io.github.scpauditor.eval;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  */
 final class PartitionFacts {
 
-    /** A service by IAM prefix; {@code signingRegion} is null for a regional service. */
+    /** A service by IAM prefix; {@code signingRegion} is null for a regional service; actions lower-cased and sorted. */
     record Service(String prefix, Availability availability, String signingRegion, String[] actionsLower) {
     }
 
@@ -68,6 +69,7 @@ final class PartitionFacts {
         for (int i = 0; i < lower.length; i++) {
             lower[i] = actions.get(i).toLowerCase(Locale.ROOT);
         }
+        Arrays.sort(lower);
         return new Service(prefix, offers.apply(prefix), signingRegion.apply(prefix).orElse(null), lower);
     }
 
