@@ -103,9 +103,11 @@ public final class DeadStatementCheck implements Check {
             return "its " + r.operator() + " condition needs " + r.key() + ", which no request in " + partition.id()
                     + " carries";
         }
-        DeadReason.ConditionNeverTrue r = (DeadReason.ConditionNeverTrue) reason;
-        return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
-                + Wording.quoted(r.values());
+        if (reason instanceof DeadReason.ConditionNeverTrue r) {
+            return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
+                    + Wording.quoted(r.values());
+        }
+        return "the evaluator proves it (" + reason + ")"; // a reason this check does not word yet
     }
 
     private static String fix(DeadReason reason, Statement statement, Partition partition) {
@@ -129,9 +131,11 @@ public final class DeadStatementCheck implements Check {
         if (reason instanceof DeadReason.KeyNeverPresent r) {
             return "Remove the condition on " + r.key() + ", or delete the statement.";
         }
-        DeadReason.ConditionNeverTrue r = (DeadReason.ConditionNeverTrue) reason;
-        return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
-                + " (arn:" + partition.id() + ":… or arn:*:… ARNs), or delete the statement.";
+        if (reason instanceof DeadReason.ConditionNeverTrue r) {
+            return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
+                    + " (arn:" + partition.id() + ":… or arn:*:… ARNs), or delete the statement.";
+        }
+        return "Delete the statement, or rewrite it for " + partition.id() + ".";
     }
 
     /** The element the first reason is about: where the user has to look. */
