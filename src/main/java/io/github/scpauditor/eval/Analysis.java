@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class Analysis {
     static final String REQUESTED_REGION = "aws:RequestedRegion";
     private static final Set<String> ARN_VALUED_KEYS = Set.of("aws:principalarn", "aws:sourcearn");
+    private static final int MEMO_SLOTS = 64;
 
     private final PartitionFacts facts;
     private final PartitionArns arns;
-    private static final int MEMO_SLOTS = 64;
     private final AtomicReferenceArray<Memo> memos = new AtomicReferenceArray<>(MEMO_SLOTS);
     /** action("*"): every service of the index, computed once (racy but idempotent). */
     private volatile ActionPattern everyService;

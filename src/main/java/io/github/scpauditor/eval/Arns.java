@@ -35,11 +35,6 @@ final class Arns {
         return true;
     }
 
-    /** Does the text look like an ARN (or ARN pattern): "arn:" followed by a partition field? */
-    static boolean isArn(String text) {
-        return text.startsWith("arn:") && text.length() > 4;
-    }
-
     /** The i-th colon-separated field (resource part keeps its colons); null when there are fewer fields. */
     static String field(String arn, int index) {
         String[] parts = arn.split(":", PARTS);

@@ -51,10 +51,6 @@ final class Glob {
         return literalHead == chars.length();
     }
 
-    int length() {
-        return chars.length();
-    }
-
     private boolean isStar(int i) {
         return chars.charAt(i) == '*' && (wild == null || wild[i]);
     }
