@@ -158,6 +158,33 @@ class AnalysisTest {
         assertThat(CN.canMatch(s, "sts", "cn-north-1")).isEqualTo(TriBool.TRUE);
     }
 
+    @Test
+    void notActionListingEveryKnownActionOfAServiceExcludesIt() {
+        List<String> actions = Partition.of("aws-cn").actions().actions("organizations");
+        String all = actions.stream().map(a -> "\"organizations:" + a + "\"").collect(java.util.stream.Collectors.joining(", "));
+        String allButOne = actions.stream().skip(1).map(a -> "\"organizations:" + a + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+
+        assertThat(CN.canMatch(stmt("\"Effect\": \"Deny\", \"NotAction\": [" + all + "]"), "organizations", "cn-northwest-1"))
+                .isEqualTo(TriBool.FALSE);
+        assertThat(CN.canMatch(stmt("\"Effect\": \"Deny\", \"NotAction\": [" + allButOne + "]"), "organizations", "cn-northwest-1"))
+                .isEqualTo(TriBool.TRUE);
+    }
+
+    @Test
+    void aServiceTheSdkDoesNotKnowMayBeMatched() {
+        Statement s = stmt("\"Effect\": \"Deny\", \"Action\": \"q:*\"");
+
+        assertThat(CN.canMatch(s, "q", "cn-north-1")).isEqualTo(TriBool.UNKNOWN);
+        assertThat(CN.canMatch(s, "s3", "cn-north-1")).isEqualTo(TriBool.FALSE);
+    }
+
+    @Test
+    void anActionNotInTheIndexOfAnOfferedServiceMayBeMatched() {
+        assertThat(CN.canMatch(stmt("\"Effect\": \"Deny\", \"Action\": \"s3:GetObjectNewFeature\""), "s3", "cn-north-1"))
+                .isEqualTo(TriBool.UNKNOWN);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"arn:*:s3:::logs/*", "arn:aws-cn:s3:::logs/*", "arn:aws*:s3:::logs/*", "*",
         "arn:aws-cn:ec2:cn-north-1:*:instance/*", "arn:aws-cn:ec2:*:*:instance/*", "arn:${aws:Partition}:s3:::x"})
@@ -332,6 +359,14 @@ class AnalysisTest {
         assertThat(p.unknownService()).isFalse();
         assertThat(p.knownActions()).isZero();
         assertThat(CN.action("s3:getobject").knownActions()).isEqualTo(1);
+    }
+
+    @Test
+    void aWildcardPrefixTouchesEveryServiceWithSuchActions() {
+        ActionPattern p = CN.action("*:GetCallerIdentity");
+
+        assertThat(p.services()).extracting(ActionPattern.ServiceMatch::prefix).contains("sts", "s3", "bedrock");
+        assertThat(p.knownActions()).isEqualTo(1);
     }
 
     @Test
