@@ -47,12 +47,17 @@ public final class GlobalServiceDeniedCheck implements Check {
                 continue;
             }
             Map<String, TriBool> byRegion = restriction.get().byRegion();
+            // Like REGION_LOCKOUT, judged on the region conditions: the others (typically a principal
+            // exemption) only narrow whom the denial reaches, and the message names them.
+            Statement regionsOnly = new Statement(statement.index(), statement.sid(), statement.effect(),
+                    statement.actions(), statement.resources(), statement.principal(), RegionConditions.of(statement),
+                    statement.location());
             // signing region -> the global services signed for it that this statement denies for sure
             Map<String, TreeSet<String>> denied = new TreeMap<>();
             partition.globalServices().forEach((service, signingRegion) -> {
                 if (byRegion.get(signingRegion) == TriBool.TRUE
                         && partition.offers(service) != Availability.NO
-                        && evaluator.canMatch(statement, service, signingRegion) == TriBool.TRUE) {
+                        && evaluator.canMatch(regionsOnly, service, signingRegion) == TriBool.TRUE) {
                     denied.computeIfAbsent(signingRegion, r -> new TreeSet<>()).add(service);
                 }
             });
@@ -69,7 +74,7 @@ public final class GlobalServiceDeniedCheck implements Check {
             String message = "This Deny allows only " + String.join(", ", allowed) + " of " + partition.id()
                     + ", but in " + partition.id() + " " + services
                     + ": it denies " + (exemptions.size() == 1 ? "that global service" : "these global services")
-                    + " everywhere.";
+                    + " everywhere" + RegionConditions.otherConditions(statement) + ".";
             String remediation = exemptionFix(statement, exemptions) + ", or also allow "
                     + String.join(", ", denied.keySet()) + ".";
             findings.add(Findings.at(INFO, Severity.HIGH, Category.REGION, policy, statement,

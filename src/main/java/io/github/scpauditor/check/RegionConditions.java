@@ -36,4 +36,12 @@ final class RegionConditions {
                         + Wording.quoted(c.values().stream().map(Value::text).toList()))
                 .collect(Collectors.joining(" and "));
     }
+
+    /** The statement's other conditions still narrow whom or what it denies: say so rather than overstate. */
+    static String otherConditions(Statement statement) {
+        List<String> others = statement.conditions().stream()
+                .filter(c -> !c.key().equalsIgnoreCase(RegionNotInPartitionCheck.REQUESTED_REGION))
+                .map(c -> c.operatorText() + " " + c.key()).toList();
+        return others.isEmpty() ? "" : ", wherever its other conditions (" + String.join(", ", others) + ") hold";
+    }
 }

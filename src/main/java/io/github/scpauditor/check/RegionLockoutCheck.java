@@ -46,7 +46,7 @@ public final class RegionLockoutCheck implements Check {
             }
             String message = "This Deny applies whenever " + RegionConditions.describe(statement)
                     + " holds, which is every region of " + partition.id() + " (" + Wording.regionsOf(partition)
-                    + "): it denies " + denied(statement) + " in the whole partition" + otherConditions(statement) + ".";
+                    + "): it denies " + denied(statement) + " in the whole partition" + RegionConditions.otherConditions(statement) + ".";
             String remediation = RegionConditions.allowListed(statement)
                     ? "Allow the " + partition.id() + " regions you use: add them to the aws:RequestedRegion values, e.g. "
                             + Wording.quoted(partition.regions()) + "."
@@ -57,14 +57,6 @@ public final class RegionLockoutCheck implements Check {
                     message, remediation));
         }
         return findings;
-    }
-
-    /** The statement's other conditions still narrow whom or what it denies: say so rather than overstate. */
-    private static String otherConditions(Statement statement) {
-        List<String> others = statement.conditions().stream()
-                .filter(c -> !c.key().equalsIgnoreCase(RegionNotInPartitionCheck.REQUESTED_REGION))
-                .map(c -> c.operatorText() + " " + c.key()).toList();
-        return others.isEmpty() ? "" : ", wherever its other conditions (" + String.join(", ", others) + ") hold";
     }
 
     private static String denied(Statement statement) {

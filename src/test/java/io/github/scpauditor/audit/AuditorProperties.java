@@ -11,6 +11,7 @@ import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.eval.Request;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
 import io.github.scpauditor.policy.PolicyParser;
 import io.github.scpauditor.policy.PolicySource;
 import io.github.scpauditor.policy.Statement;
@@ -98,9 +99,8 @@ class AuditorProperties {
             for (Finding f : AUDITOR.audit(new PolicySource("generated.json", null, text))) {
                 if (f.checkId().equals("REGION_LOCKOUT")) {
                     Statement lockout = statements.stream().filter(s -> s.index() == f.statement().index()).findFirst().orElseThrow();
-                    Statement withoutRegions = new Statement(lockout.index(), lockout.sid(), lockout.effect(), lockout.actions(),
-                            lockout.resources(), lockout.principal(), lockout.conditions().stream()
-                                    .filter(c -> !c.key().equalsIgnoreCase("aws:RequestedRegion")).toList(), lockout.location());
+                    Statement withoutRegions = withConditions(lockout, lockout.conditions().stream()
+                            .filter(c -> !c.key().equalsIgnoreCase("aws:RequestedRegion")).toList());
                     for (Request request : REQUESTS) {
                         if (EVALUATOR.match(withoutRegions, request).matched()) {
                             assertThat(EVALUATOR.match(lockout, request).matched()).as("%s spares %s", text, request).isTrue();
@@ -109,6 +109,27 @@ class AuditorProperties {
                 }
             }
         });
+    }
+
+    @Test
+    void aGlobalServiceDeniedMatchesAConcreteRequestToAGlobalServiceWhereItIsSigned() {
+        qt().withExamples(300).forAll(policies()).checkAssert(text -> {
+            List<Statement> statements = PolicyParser.parse(text).policy().statements();
+            for (Finding f : AUDITOR.audit(new PolicySource("generated.json", null, text))) {
+                if (f.checkId().equals("GLOBAL_SERVICE_DENIED")) {
+                    Statement statement = statements.stream().filter(s -> s.index() == f.statement().index()).findFirst().orElseThrow();
+                    Statement regionsOnly = withConditions(statement, statement.conditions().stream()
+                            .filter(c -> c.key().equalsIgnoreCase("aws:RequestedRegion")).toList());
+                    assertThat(REQUESTS).as("%s denies a global service", text).anyMatch(r ->
+                            AWS_CN.signingRegion(r.action().substring(0, r.action().indexOf(':'))).isPresent()
+                                    && EVALUATOR.match(regionsOnly, r).matched());
+                }
+            }
+        });
+    }
+
+    private static Statement withConditions(Statement s, List<Condition> conditions) {
+        return new Statement(s.index(), s.sid(), s.effect(), s.actions(), s.resources(), s.principal(), conditions, s.location());
     }
 
     @Test
