@@ -90,10 +90,10 @@ final class AuditCommand implements Callable<Integer> {
         if (snapshotOut != null && !live) {
             throw new CommandLine.ParameterException(commandLine, "--snapshot-out saves what --live read; add --live");
         }
-        Inputs.Loaded loaded = paths.isEmpty() && !live ? Inputs.example() : Inputs.load(paths);
+        List<Inputs.Input> inputs = paths.isEmpty() && !live ? Inputs.example() : Inputs.load(paths);
 
         Run run = new Run(new Auditor(partition, sizeQuota));
-        run.add(loaded);
+        run.add(inputs);
         if (live) {
             run.live(snapshotOut);
         }
@@ -139,20 +139,22 @@ final class AuditCommand implements Callable<Integer> {
             this.auditor = auditor;
         }
 
-        void add(Inputs.Loaded loaded) {
-            errors.addAll(loaded.errors());
-            for (PolicySource policy : loaded.policies()) {
-                List<Finding> found = auditor.audit(policy);
-                findings.addAll(found);
-                policies++;
-                notParsed(policy.label(), found);
-            }
-            for (Inputs.Snapshot snapshot : loaded.snapshots()) {
-                try {
-                    add(snapshot.source(), snapshot.snapshot(), List.of(), null);
-                } catch (RuntimeException e) {
-                    // A snapshot the organisation audit cannot take (inconsistent ids, missing parts) is one bad input.
-                    errors.add(new InputError(snapshot.source(), "cannot audit this snapshot: " + Inputs.describe(e)));
+        void add(List<Inputs.Input> inputs) {
+            for (Inputs.Input input : inputs) {
+                if (input instanceof Inputs.Input.Unusable unusable) {
+                    errors.add(unusable.error());
+                } else if (input instanceof Inputs.Input.Policy policy) {
+                    List<Finding> found = auditor.audit(policy.source());
+                    findings.addAll(found);
+                    policies++;
+                    notParsed(policy.source().label(), found);
+                } else if (input instanceof Inputs.Input.Snapshot snapshot) {
+                    try {
+                        add(snapshot.source(), snapshot.snapshot(), List.of(), null);
+                    } catch (RuntimeException e) {
+                        // A snapshot the organisation audit cannot take (inconsistent ids, missing parts) is one bad input.
+                        errors.add(new InputError(snapshot.source(), "cannot audit this snapshot: " + Inputs.describe(e)));
+                    }
                 }
             }
         }

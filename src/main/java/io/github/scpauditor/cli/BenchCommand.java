@@ -4,7 +4,6 @@ import io.github.scpauditor.audit.Auditor;
 import io.github.scpauditor.check.CheckContext;
 import io.github.scpauditor.org.OrgSnapshot;
 import io.github.scpauditor.policy.PolicySource;
-import io.github.scpauditor.report.InputError;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -46,14 +45,18 @@ final class BenchCommand implements Callable<Integer> {
         CommandLine commandLine = spec.commandLine();
         Options.positive(commandLine, "--iterations", iterations);
         PrintWriter out = commandLine.getOut();
-        Inputs.Loaded loaded = Inputs.load(paths);
-        for (InputError error : loaded.errors()) {
-            commandLine.getErr().println("scp-auditor: " + error.source() + ": " + error.message());
-        }
-        List<PolicySource> policies = new ArrayList<>(loaded.policies());
-        for (Inputs.Snapshot snapshot : loaded.snapshots()) {
-            for (OrgSnapshot.Scp scp : snapshot.snapshot().policies()) {
-                policies.add(new PolicySource(scp.name(), scp.id(), scp.content()));
+        List<PolicySource> policies = new ArrayList<>();
+        boolean unusable = false;
+        for (Inputs.Input input : Inputs.load(paths)) {
+            if (input instanceof Inputs.Input.Policy policy) {
+                policies.add(policy.source());
+            } else if (input instanceof Inputs.Input.Snapshot snapshot) {
+                for (OrgSnapshot.Scp scp : snapshot.snapshot().policies()) {
+                    policies.add(new PolicySource(scp.name(), scp.id(), scp.content()));
+                }
+            } else if (input instanceof Inputs.Input.Unusable bad) {
+                commandLine.getErr().println("scp-auditor: " + bad.error().source() + ": " + bad.error().message());
+                unusable = true;
             }
         }
         if (policies.isEmpty()) {
@@ -85,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
                 peakHeap / (1024.0 * 1024.0));
         // Printed so the JIT cannot discard the audits as unused work.
         out.printf(Locale.ROOT, "findings per pass: %d%n", findings / (warmup + iterations));
-        return loaded.errors().isEmpty() ? Main.CLEAN : Main.INPUT_ERROR;
+        return unusable ? Main.INPUT_ERROR : Main.CLEAN;
     }
 
     private static long pass(Auditor auditor, List<PolicySource> policies) {

@@ -38,39 +38,44 @@ final class Inputs {
     static final String EXAMPLE_RESOURCE = "/examples/organization.json";
     static final String EXAMPLE_NAME = "examples/organization.json";
 
-    /** An organisation snapshot and the file it came from. */
-    record Snapshot(String source, OrgSnapshot snapshot) {
+    /** What one file turned out to be, in the order the paths were given. */
+    sealed interface Input {
+        /** A policy document to audit. */
+        record Policy(PolicySource source) implements Input {
+        }
+
+        /** An organisation snapshot and the file it came from. */
+        record Snapshot(String source, OrgSnapshot snapshot) implements Input {
+        }
+
+        /** A path that could not be used, and why. */
+        record Unusable(InputError error) implements Input {
+        }
     }
 
-    /** What the paths held: policy documents, snapshots, and the paths that could not be used. */
-    record Loaded(List<PolicySource> policies, List<Snapshot> snapshots, List<InputError> errors) {
-    }
+    private final List<Input> inputs = new ArrayList<>();
 
-    private final List<PolicySource> policies = new ArrayList<>();
-    private final List<Snapshot> snapshots = new ArrayList<>();
-    private final List<InputError> errors = new ArrayList<>();
-
-    static Loaded load(List<String> paths) {
+    static List<Input> load(List<String> paths) {
         Inputs inputs = new Inputs();
         for (String path : paths) {
             inputs.path(path);
         }
-        return new Loaded(List.copyOf(inputs.policies), List.copyOf(inputs.snapshots), List.copyOf(inputs.errors));
+        return List.copyOf(inputs.inputs);
     }
 
     /** The example organisation embedded in the jar. */
-    static Loaded example() {
+    static List<Input> example() {
         Inputs inputs = new Inputs();
         try (InputStream in = Inputs.class.getResourceAsStream(EXAMPLE_RESOURCE)) {
             if (in == null) {
-                inputs.errors.add(new InputError(EXAMPLE_NAME, "the example organisation is missing from this build"));
+                inputs.error(new InputError(EXAMPLE_NAME, "the example organisation is missing from this build"));
             } else {
                 inputs.document(EXAMPLE_NAME, in.readAllBytes());
             }
         } catch (IOException e) {
-            inputs.errors.add(new InputError(EXAMPLE_NAME, "cannot read the embedded example: " + e.getMessage()));
+            inputs.error(new InputError(EXAMPLE_NAME, "cannot read the embedded example: " + e.getMessage()));
         }
-        return new Loaded(List.copyOf(inputs.policies), List.copyOf(inputs.snapshots), List.copyOf(inputs.errors));
+        return List.copyOf(inputs.inputs);
     }
 
     private void path(String argument) {
@@ -78,7 +83,7 @@ final class Inputs {
         try {
             path = Path.of(argument);
         } catch (InvalidPathException e) {
-            errors.add(new InputError(argument, "not a valid path: " + e.getReason()));
+            error(new InputError(argument, "not a valid path: " + e.getReason()));
             return;
         }
         if (Files.isDirectory(path)) {
@@ -86,7 +91,7 @@ final class Inputs {
         } else if (Files.exists(path)) {
             file(argument, path);
         } else {
-            errors.add(new InputError(argument, "no such file or folder"));
+            error(new InputError(argument, "no such file or folder"));
         }
     }
 
@@ -98,11 +103,11 @@ final class Inputs {
                     .sorted()
                     .toList();
         } catch (IOException | RuntimeException e) {
-            errors.add(new InputError(argument, "cannot list this folder: " + describe(e)));
+            error(new InputError(argument, "cannot list this folder: " + describe(e)));
             return;
         }
         if (files.isEmpty()) {
-            errors.add(new InputError(argument, "this folder holds no policy files (*.json, searched recursively)"));
+            error(new InputError(argument, "this folder holds no policy files (*.json, searched recursively)"));
         }
         for (Path file : files) {
             String name = argument.endsWith("/") || argument.endsWith("\\")
@@ -116,16 +121,16 @@ final class Inputs {
         try {
             long size = Files.size(file);
             if (size > SNAPSHOT_FILE_LIMIT) {
-                errors.add(new InputError(name, "the file is " + size + " bytes; neither a policy (at most "
+                error(new InputError(name, "the file is " + size + " bytes; neither a policy (at most "
                         + POLICY_FILE_LIMIT + " bytes) nor an organisation snapshot (at most " + SNAPSHOT_FILE_LIMIT
                         + " bytes) is that large"));
                 return;
             }
             document(name, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            errors.add(new InputError(name, "no such file or folder"));
+            error(new InputError(name, "no such file or folder"));
         } catch (IOException e) {
-            errors.add(new InputError(name, "cannot read the file: " + describe(e)));
+            error(new InputError(name, "cannot read the file: " + describe(e)));
         }
     }
 
@@ -135,29 +140,33 @@ final class Inputs {
         try {
             text = Utf8.decode(bytes);
         } catch (Utf8.NotUtf8Exception e) {
-            errors.add(new InputError(name, e.getMessage()));
+            error(new InputError(name, e.getMessage()));
             return;
         }
         if (text.isBlank()) {
-            errors.add(new InputError(name, "the file is empty; a policy is a JSON object with a Statement element"));
+            error(new InputError(name, "the file is empty; a policy is a JSON object with a Statement element"));
             return;
         }
         // The cheap test first: a policy file is never read as a tree twice just to learn it is no snapshot.
         if (text.contains("\"organizationId\"") && SnapshotJson.looksLikeSnapshot(text)) {
             try {
-                snapshots.add(new Snapshot(name, SnapshotJson.read(text)));
+                inputs.add(new Input.Snapshot(name, SnapshotJson.read(text)));
             } catch (IOException | RuntimeException e) {
-                errors.add(new InputError(name, "not a readable organisation snapshot: " + describe(e)));
+                error(new InputError(name, "not a readable organisation snapshot: " + describe(e)));
             }
             return;
         }
         if (bytes.length > POLICY_FILE_LIMIT) {
-            errors.add(new InputError(name, "the file is " + bytes.length + " bytes; policy files over "
+            error(new InputError(name, "the file is " + bytes.length + " bytes; policy files over "
                     + POLICY_FILE_LIMIT + " bytes (64 KiB) are refused, as no SCP is that large (the quota is 10,240"
                     + " characters), and it is not an organisation snapshot"));
             return;
         }
-        policies.add(new PolicySource(name, null, text));
+        inputs.add(new Input.Policy(new PolicySource(name, null, text)));
+    }
+
+    private void error(InputError error) {
+        inputs.add(new Input.Unusable(error));
     }
 
     static String describe(Exception e) {
