@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The analysis never claims too much: a statement reach() calls dead, or that canMatch/regionRestriction
- * rule out for a service or region, matches no concrete request of aws-cn; and matching is total.
+ * rule out for a service or region, matches no concrete request of aws-cn; a condition the analysis
+ * decides (TRUE or FALSE) comes out the same on every such request; and matching is total.
  * Each example is a seed, so a failure names a reproducible statement and request.
  */
 class EvaluatorProperties {
@@ -62,6 +63,7 @@ class EvaluatorProperties {
         AtomicInteger dead = new AtomicInteger();
         AtomicInteger matched = new AtomicInteger();
         AtomicInteger ruledOut = new AtomicInteger();
+        AtomicInteger decided = new AtomicInteger();
         qt().withExamples(1500).forAll(longs().all()).checkAssert(seed -> {
             Random rnd = new Random(seed);
             String json = randomStatement(rnd);
@@ -78,6 +80,14 @@ class EvaluatorProperties {
                 if (EVALUATOR.canMatch(statement, service, region) == TriBool.FALSE) {
                     ruledOut.incrementAndGet();
                 }
+                List<ConditionVerdict> concrete = EVALUATOR.conditions(statement, request);
+                for (ConditionVerdict actual : concrete) {
+                    TriBool claimed = EVALUATOR.conditionInPartition(actual.condition(), region).result();
+                    if (claimed != TriBool.UNKNOWN) {
+                        decided.incrementAndGet();
+                        assertThat(actual.result()).as(json + "\n" + actual.condition() + " on " + request).isEqualTo(claimed);
+                    }
+                }
                 if (!EVALUATOR.match(statement, request).matched()) {
                     continue;
                 }
@@ -92,6 +102,7 @@ class EvaluatorProperties {
         assertThat(dead.get()).isGreaterThan(400);
         assertThat(ruledOut.get()).isGreaterThan(30_000);
         assertThat(matched.get()).isGreaterThan(4_000);
+        assertThat(decided.get()).isGreaterThan(20_000);
     }
 
     @Test
