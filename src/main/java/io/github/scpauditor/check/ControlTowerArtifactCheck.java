@@ -24,8 +24,14 @@ public final class ControlTowerArtifactCheck implements Check {
     public static final CheckInfo INFO = new CheckInfo("CONTROL_TOWER_ARTIFACT", Severity.LOW, Category.CONTROL_TOWER,
             "A Control Tower leftover: guardrail Sid, Control Tower role or resource, aws-guardrails-* policy name");
 
-    /** Control Tower's legacy guardrail ids, and CT.<SERVICE>.PV.<n> control ids with the dots removed. */
-    private static final Pattern GUARDRAIL_SID = Pattern.compile("GR[A-Z0-9]{4,}|CT[A-Z0-9]+PV[0-9]+");
+    /**
+     * Control Tower's legacy guardrail ids (GR + what they govern: GRREGIONDENY, GRAUDITBUCKET…, GRCTAUDIT…,
+     * GRDISALLOW…), not any upper-case Sid starting with GR (GRANTREADONLY, GROUPADMINS); and CT.<SERVICE>.PV.<n>
+     * control ids with the dots removed.
+     */
+    private static final Pattern GUARDRAIL_SID = Pattern.compile(
+            "GR(REGION|RESTRICT|AUDIT|CLOUDTRAIL|CLOUDWATCH|CONFIG|CT|DISALLOW|IAM|LAMBDA|LOG|SNS|ENCRYPT|EBS|RDS|S3|MFA|ROOT)"
+                    + "[A-Z0-9]*|CT[A-Z0-9]+PV[0-9]+");
     private static final Pattern CONTROL_TOWER_NAME = Pattern.compile("AWSControlTower|aws-controltower");
     private static final String GUARDRAILS_POLICY_PREFIX = "aws-guardrails-";
 
