@@ -1,22 +1,16 @@
 package io.github.scpauditor.cli;
 
 import io.github.scpauditor.check.Check;
+import io.github.scpauditor.check.CheckInfo;
 import io.github.scpauditor.check.Checks;
+import io.github.scpauditor.check.attachment.AttachmentCheck;
+import io.github.scpauditor.check.attachment.AttachmentChecks;
 import io.github.scpauditor.report.SarifRenderer;
-import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The whole check catalogue as SARIF rules: the policy checks' own metadata plus the organisation checks. */
+/** The whole check catalogue as SARIF rules: the policy checks, then the attachment checks, each with its own metadata. */
 final class RuleCatalogue {
-
-    /** The checks that look at attachments rather than policy text (run by OrgAuditor), as DESIGN.md lists them. */
-    static final List<SarifRenderer.Rule> ORGANISATION_CHECKS = List.of(
-            new SarifRenderer.Rule("UNATTACHED_POLICY", "An SCP attached to no target: it cannot apply", Severity.INFO),
-            new SarifRenderer.Rule("MANAGEMENT_ACCOUNT_TARGET",
-                    "An SCP attached directly to the management account, where SCPs never apply", Severity.LOW),
-            new SarifRenderer.Rule("POLICY_TYPE_DISABLED", "SCPs are not enabled on the root: none of them applies",
-                    Severity.HIGH));
 
     private RuleCatalogue() {
     }
@@ -24,9 +18,15 @@ final class RuleCatalogue {
     static List<SarifRenderer.Rule> rules() {
         List<SarifRenderer.Rule> rules = new ArrayList<>();
         for (Check check : Checks.all()) {
-            rules.add(new SarifRenderer.Rule(check.info().id(), check.info().summary(), check.info().defaultSeverity()));
+            rules.add(rule(check.info()));
         }
-        rules.addAll(ORGANISATION_CHECKS);
+        for (AttachmentCheck check : AttachmentChecks.all()) {
+            rules.add(rule(check.info()));
+        }
         return List.copyOf(rules);
+    }
+
+    private static SarifRenderer.Rule rule(CheckInfo info) {
+        return new SarifRenderer.Rule(info.id(), info.summary(), info.defaultSeverity());
     }
 }
