@@ -60,7 +60,7 @@ class AuditorProperties {
 
     @Test
     void everyFindingNamesItsElementOnceAndNoCheckFails() {
-        qt().withExamples(300).forAll(policies()).checkAssert(text -> {
+        qt().withExamples(200).forAll(policies()).checkAssert(text -> {
             List<Finding> findings = AUDITOR.audit(new PolicySource("generated.json", null, text));
             int statements = PolicyParser.parse(text).policy().statements().size();
             Set<String> seen = new HashSet<>();
@@ -79,7 +79,7 @@ class AuditorProperties {
 
     @Test
     void aDeadStatementMatchesNoConcreteRequestOfThePartition() {
-        qt().withExamples(300).forAll(policies()).checkAssert(text -> {
+        qt().withExamples(200).forAll(policies()).checkAssert(text -> {
             List<Statement> statements = PolicyParser.parse(text).policy().statements();
             for (Finding f : AUDITOR.audit(new PolicySource("generated.json", null, text))) {
                 if (f.checkId().equals("DEAD_STATEMENT")) {
@@ -94,7 +94,7 @@ class AuditorProperties {
 
     @Test
     void aRegionLockoutsRegionConditionsSpareNoConcreteRequest() {
-        qt().withExamples(300).forAll(policies()).checkAssert(text -> {
+        qt().withExamples(200).forAll(policies()).checkAssert(text -> {
             List<Statement> statements = PolicyParser.parse(text).policy().statements();
             for (Finding f : AUDITOR.audit(new PolicySource("generated.json", null, text))) {
                 if (f.checkId().equals("REGION_LOCKOUT")) {
@@ -113,7 +113,7 @@ class AuditorProperties {
 
     @Test
     void aGlobalServiceDeniedMatchesAConcreteRequestToAGlobalServiceWhereItIsSigned() {
-        qt().withExamples(300).forAll(policies()).checkAssert(text -> {
+        qt().withExamples(200).forAll(policies()).checkAssert(text -> {
             List<Statement> statements = PolicyParser.parse(text).policy().statements();
             for (Finding f : AUDITOR.audit(new PolicySource("generated.json", null, text))) {
                 if (f.checkId().equals("GLOBAL_SERVICE_DENIED")) {
@@ -191,13 +191,15 @@ class AuditorProperties {
     }
 
     private static List<Request> requests() {
-        List<String> actions = List.of("iam:CreateUser", "support:DescribeCases", "organizations:ListAccounts",
-                "route53:ListHostedZones", "ec2:RunInstances", "ec2:DescribeInstances", "s3:GetObject", "s3:PutObject",
-                "sts:AssumeRole", "controltower:EnableControl", "chime:CreateAccount");
-        List<String> resources = List.of("arn:aws-cn:s3:::logs", "arn:aws-cn:s3:::aws-controltower-logs/x",
-                "arn:aws-cn:iam::111122223333:role/Admin", "arn:aws-cn:ec2:cn-north-1:111122223333:instance/i-1");
+        List<String> actions = new ArrayList<>(List.of("iam:CreateUser", "support:DescribeCases",
+                "organizations:ListAccounts", "route53:ListHostedZones", "ec2:RunInstances", "ec2:DescribeInstances",
+                "s3:GetObject", "s3:PutObject", "sts:AssumeRole", "controltower:EnableControl", "chime:CreateAccount"));
+        // and an action of every global service, whatever the partition data lists
+        AWS_CN.globalServices().keySet().forEach(g -> actions.add(g + ":" + AWS_CN.actions().actions(g).get(0)));
+        List<String> resources = List.of("arn:aws-cn:s3:::logs", "arn:aws-cn:iam::111122223333:role/Admin",
+                "arn:aws-cn:ec2:cn-north-1:111122223333:instance/i-1");
         List<String> principals = List.of("arn:aws-cn:iam::111122223333:role/Dev", "arn:aws-cn:iam::111122223333:role/Admin",
-                "arn:aws-cn:iam::111122223333:root", "arn:aws-cn:iam::111122223333:role/AWSControlTowerExecution");
+                "arn:aws-cn:iam::111122223333:role/AWSControlTowerExecution");
         List<Request> out = new ArrayList<>();
         for (String action : actions) {
             String service = action.substring(0, action.indexOf(':'));
