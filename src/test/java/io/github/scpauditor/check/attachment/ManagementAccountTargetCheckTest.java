@@ -1,0 +1,23 @@
+package io.github.scpauditor.check.attachment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.scpauditor.report.Category;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class ManagementAccountTargetCheckTest {
+
+    @TestFactory
+    Stream<DynamicTest> fixtures() {
+        return AttachmentFixtures.run(new ManagementAccountTargetCheck());
+    }
+
+    @Test
+    void isInTheRegistryUnderTheAttachmentCategory() {
+        assertThat(AttachmentChecks.all()).filteredOn(c -> c instanceof ManagementAccountTargetCheck).hasSize(1);
+        assertThat(ManagementAccountTargetCheck.INFO.category()).isEqualTo(Category.ATTACHMENT);
+    }
+}
