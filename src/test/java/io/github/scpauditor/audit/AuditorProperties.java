@@ -133,6 +133,63 @@ class AuditorProperties {
     }
 
     @Test
+    void chinaCorrectPoliciesComeOutClean() {
+        qt().withExamples(200).forAll(chinaCorrectPolicies()).checkAssert(text ->
+                assertThat(AUDITOR.audit(new PolicySource("china.json", null, text))).as(text).isEmpty());
+    }
+
+    /**
+     * Policies written right for aws-cn: region-denies that allow some China regions and exempt every global
+     * service signed outside them, one-China-region targets on regional services, arn:aws-cn: and arn:*: ARNs.
+     */
+    private static Gen<String> chinaCorrectPolicies() {
+        List<String> regional = List.of("ec2:RunInstances", "ec2:*", "s3:PutBucketPolicy", "rds:*", "lambda:CreateFunction");
+        List<String> arns = List.of("arn:aws-cn:iam::*:role/PlatformAdmin", "arn:*:iam::*:role/BreakGlass",
+                "arn:aws-cn:iam::111122223333:role/Deployer");
+        Gen<int[]> choices = Generate.intArrays(Generate.constant(6), Generate.range(0, 99));
+        Gen<List<String>> actions = SourceDSL.lists().of(Generate.pick(regional)).ofSizeBetween(1, 3);
+        Gen<List<String>> principals = SourceDSL.lists().of(Generate.pick(arns)).ofSizeBetween(0, 2);
+        return choices.zip(actions, principals, (c, a, p) -> {
+            ObjectNode policy = JSON.createObjectNode().put("Version", "2012-10-17");
+            ArrayNode statements = policy.putArray("Statement");
+            List<String> allowed = switch (c[0] % 3) {
+                case 0 -> List.of("cn-north-1");
+                case 1 -> List.of("cn-northwest-1");
+                default -> List.of("cn-north-1", "cn-northwest-1");
+            };
+            ObjectNode regionDeny = statements.addObject().put("Sid", "DenyOutsideChosenRegions").put("Effect", "Deny");
+            ArrayNode notAction = regionDeny.putArray("NotAction");
+            AWS_CN.globalServices().forEach((service, signedFor) -> {
+                if (!allowed.contains(signedFor) || c[1] % 2 == 0) {
+                    notAction.add(service + ":*");
+                }
+            });
+            if (notAction.isEmpty()) {
+                notAction.add("sts:*");
+            }
+            regionDeny.put("Resource", "*");
+            ObjectNode condition = regionDeny.putObject("Condition");
+            ArrayNode regions = condition.putObject(c[2] % 2 == 0 ? "StringNotEquals" : "StringNotEqualsIfExists")
+                    .putArray("aws:RequestedRegion");
+            allowed.forEach(regions::add);
+            if (!p.isEmpty()) {
+                ArrayNode exempt = condition.putObject("ArnNotLike").putArray("aws:PrincipalArn");
+                p.forEach(exempt::add);
+            }
+            ObjectNode regional2 = statements.addObject().put("Effect", "Deny");
+            ArrayNode regionalActions = regional2.putArray("Action");
+            a.forEach(regionalActions::add);
+            regional2.put("Resource", c[3] % 2 == 0 ? "*" : "arn:aws-cn:s3:::audit-logs/*");
+            regional2.putObject("Condition").putObject(c[4] % 2 == 0 ? "StringEquals" : "StringLike")
+                    .put("aws:RequestedRegion", c[4] % 2 == 0 ? "cn-northwest-1" : "cn-north-?");
+            if (c[5] % 2 == 0) {
+                statements.addObject().put("Effect", "Allow").put("Action", "*").put("Resource", "*");
+            }
+            return policy.toPrettyString();
+        });
+    }
+
+    @Test
     void truncatedPoliciesAreReportedNotThrown() {
         qt().withExamples(200).forAll(policies(), SourceDSL.integers().between(0, 1_000)).checkAssert((text, cut) -> {
             String truncated = text.substring(0, Math.min(cut, text.length() - 1));
