@@ -17,6 +17,7 @@ import io.github.scpauditor.report.TextRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,8 +123,19 @@ final class AuditCommand implements Callable<Integer> {
         return switch (format) {
             case TEXT -> new TextRenderer();
             case JSON -> new JsonRenderer();
-            case SARIF -> new SarifRenderer(RuleCatalogue.rules(), source -> artifacts.getOrDefault(source, source));
+            case SARIF -> new SarifRenderer(RuleCatalogue.rules(), source -> relative(artifacts.getOrDefault(source, source)));
         };
+    }
+
+    /** SARIF consumers (GitHub) want paths relative to the checkout: an absolute path under the working folder is made so. */
+    static String relative(String artifact) {
+        try {
+            Path path = Path.of(artifact);
+            Path workingFolder = Path.of("").toAbsolutePath();
+            return path.isAbsolute() && path.startsWith(workingFolder) ? workingFolder.relativize(path).toString() : artifact;
+        } catch (InvalidPathException e) {
+            return artifact;
+        }
     }
 
     /** One audit run over every input: findings, errors, and which file each source came from (for SARIF). */

@@ -181,6 +181,15 @@ class AuditCommandTest {
     }
 
     @Test
+    void sarifUrisAreRelativeToTheWorkingFolder() {
+        Path example = Path.of("examples/policies/deny-outside-eu-regions.json").toAbsolutePath();
+
+        assertThat(AuditCommand.relative(example.toString())).isEqualTo("examples/policies/deny-outside-eu-regions.json");
+        assertThat(AuditCommand.relative("/elsewhere/p.json")).isEqualTo("/elsewhere/p.json");
+        assertThat(AuditCommand.relative("deny-root-user (p-1)")).isEqualTo("deny-root-user (p-1)");
+    }
+
+    @Test
     void usageErrorsExitTwoWithAMessageAndNoStackTrace() {
         Cli.Result partition = Cli.run("audit", "--partition", "aws-eu");
         Cli.Result severity = Cli.run("audit", "--fail-on", "SEVERE");
