@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Whether an ARN pattern can name anything in this partition: its partition field must be able to
  * name the partition ("arn:*:" and "arn:aws*:" can name aws-cn, "arn:aws:" cannot), and a written
- * region field must name a partition region. Values with policy variables are assumed to be able to.
+ * region field must name a partition region. A policy variable within those fields could stand for
+ * anything, so such a value is assumed to be able to.
  */
 final class PartitionArns {
 
@@ -23,7 +24,7 @@ final class PartitionArns {
 
     /** False only when no ARN of this partition can match the pattern; true for anything that is not an ARN. */
     boolean canName(String pattern, Mode mode) {
-        if (PolicyVariables.hasVariables(pattern)) {
+        if (PolicyVariables.hasVariablesInFirstFields(pattern, Arns.REGION + 1)) {
             return true;
         }
         String lower = pattern.toLowerCase(Locale.ROOT);
@@ -84,7 +85,7 @@ final class PartitionArns {
         if (!arn.startsWith("arn:") || arn.length() <= 4) {
             return java.util.Optional.empty();
         }
-        if (PolicyVariables.hasVariables(arn)) {
+        if (PolicyVariables.hasVariablesInFirstFields(arn, Arns.PARTITION + 1)) {
             return java.util.Optional.of(true);
         }
         String field = Arns.field(arn, Arns.PARTITION);

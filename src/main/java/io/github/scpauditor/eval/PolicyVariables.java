@@ -16,6 +16,25 @@ final class PolicyVariables {
         return text.contains("${");
     }
 
+    /**
+     * Whether a variable stands within the first {@code fields} colon-separated fields of an ARN. A
+     * variable further right cannot change the partition or region field, so "arn:aws:s3:::logs-${x}"
+     * still names partition aws only.
+     */
+    static boolean hasVariablesInFirstFields(String arn, int fields) {
+        int variable = arn.indexOf("${");
+        if (variable < 0) {
+            return false;
+        }
+        int colons = 0;
+        for (int i = 0; i < variable; i++) {
+            if (arn.charAt(i) == ':' && ++colons == fields) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The pattern with variables replaced; empty when a variable has no (single) value and no default. */
     static Optional<Glob> substitute(String text, RequestContext context) {
         if (!hasVariables(text)) {

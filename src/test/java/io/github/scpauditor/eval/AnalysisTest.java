@@ -194,7 +194,8 @@ class AnalysisTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"arn:aws:s3:::logs/*", "arn:aws-us-gov:s3:::logs", "arn:aws-cn:ec2:us-east-1:*:instance/*",
-        "arn:aws-cn:ec2:cn-north1:*:instance/*"})
+        "arn:aws-cn:ec2:cn-north1:*:instance/*", "arn:aws:s3:::aws-controltower-logs-${aws:PrincipalAccount}/*",
+        "arn:aws:iam::${aws:PrincipalAccount}:role/x"})
     void resourcesOutsideChinaNeverMatch(String resource) {
         assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": [\"" + resource + "\"]").reasons())
                 .containsExactly(new DeadReason.ResourcesNeverMatch(List.of(resource)));
@@ -331,7 +332,8 @@ class AnalysisTest {
 
     @ParameterizedTest
     @CsvSource({"arn:aws:s3:::b, false", "arn:*:s3:::b, true", "arn:aws*:iam::1:role/x, true", "arn:aws-cn:s3:::b, true",
-        "arn:aws-us-gov:s3:::b, false", "arn:aws, false", "arn:aws*, true", "arn:AWS-CN:s3:::b, false"})
+        "arn:aws-us-gov:s3:::b, false", "arn:aws, false", "arn:aws*, true", "arn:AWS-CN:s3:::b, false",
+        "arn:aws:s3:::logs-${aws:PrincipalAccount}, false", "arn:${aws:Partition}:s3:::b, true", "arn:a${x}:s3:::b, true"})
     void arnPartitionFields(String arn, boolean inPartition) {
         assertThat(CN.arnInPartition(arn)).hasValue(inPartition);
     }
