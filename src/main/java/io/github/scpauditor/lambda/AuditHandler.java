@@ -54,8 +54,6 @@ public final class AuditHandler implements RequestStreamHandler {
         Report audit(OrgSnapshot snapshot, List<InputError> readErrors, Report.Incomplete incomplete);
     }
 
-    /** Time kept back from reading for auditing, publishing (with retries) and logging. */
-    static final long RESERVE_MILLIS = 60_000;
     /** A synchronous invocation returns at most 6 MB (6,291,456 bytes); kept below it. */
     static final int MAX_RESULT_BYTES = 6_000_000;
 
@@ -112,7 +110,8 @@ public final class AuditHandler implements RequestStreamHandler {
 
         OrgRead read;
         try {
-            read = organization.read(() -> context.getRemainingTimeInMillis() - RESERVE_MILLIS);
+            // OrgReader keeps its own reserve of this time for auditing and publishing.
+            read = organization.read(context::getRemainingTimeInMillis);
         } catch (OrgReadException e) {
             Failure failure = Failure.valueOf(e.kind().name());
             RunLog log = new RunLog(invocation).failed(failure.name(), e.getMessage());
@@ -128,7 +127,8 @@ public final class AuditHandler implements RequestStreamHandler {
         Report report = atLeast(audit.audit(snapshot, errors, read.incomplete()), invocation);
         millis.put("audit", elapsed(auditStarted));
 
-        RunLog log = new RunLog(invocation).report(snapshot.organizationId(), report);
+        RunLog log = new RunLog(invocation).report(snapshot.organizationId(), report)
+                .api(read.stats().apiCalls(), read.stats().throttles());
         boolean clean = report.findings().isEmpty() && report.errors().isEmpty() && report.incomplete() == null;
         if (invocation.publish() && (!clean || settings.publishWhenClean())) {
             long publishStarted = System.nanoTime();

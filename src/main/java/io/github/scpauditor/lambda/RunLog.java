@@ -68,7 +68,7 @@ final class RunLog {
         return this;
     }
 
-    /** API calls made and how many were throttled (TooManyRequestsException / Throttling), per service. */
+    /** Organizations requests sent (retries included) and how many were throttled (TooManyRequestsException). */
     RunLog api(long calls, long throttles) {
         ObjectNode api = line.putObject("api");
         api.put("calls", calls);

@@ -89,7 +89,7 @@ class AuditHandlerTest {
         assertThat(published.get(0).subject()).isEqualTo("scp-auditor o-a1b2c3d4e5: 1 CRITICAL, 1 LOW");
         assertThat(published.get(0).message()).startsWith("scp-auditor report for organisation o-a1b2c3d4e5 (aws-cn)\n");
         assertThat(checkIds(MAPPER.readTree(published.get(1).message()))).containsExactly("REGION_LOCKOUT", "UNKNOWN_ACTION");
-        assertThat(remainingSeenByReader.get()).isEqualTo(900_000 - AuditHandler.RESERVE_MILLIS);
+        assertThat(remainingSeenByReader.get()).isEqualTo(900_000);
 
         JsonNode runLine = MAPPER.readTree(context.logLines.get(0));
         assertThat(runLine.path("message").asText()).isEqualTo("scp-auditor run");
@@ -97,6 +97,7 @@ class AuditHandlerTest {
         assertThat(runLine.path("invocation").path("trigger").asText()).isEqualTo("SCHEDULED");
         assertThat(runLine.path("findings").asInt()).isEqualTo(2);
         assertThat(runLine.path("published").path("messages").asInt()).isEqualTo(2);
+        assertThat(runLine.path("api").toString()).isEqualTo("{\"calls\":37,\"throttles\":3}");
         assertThat(runLine.path("millis").has("read")).isTrue();
         assertThat(runLine.path("millis").has("publish")).isTrue();
         assertThat(runLine.path("millis").has("total")).isTrue();
@@ -109,10 +110,12 @@ class AuditHandlerTest {
         assertThat(emf.path("FindingsCritical").asInt()).isEqualTo(1);
         assertThat(emf.path("FindingsLow").asInt()).isEqualTo(1);
         assertThat(emf.path("FindingsHigh").asInt()).isZero();
+        assertThat(emf.path("ApiThrottles").asInt()).isEqualTo(3);
+        assertThat(emf.path("ApiCalls").asInt()).isEqualTo(37);
         List<String> declared = new ArrayList<>();
         directive.path("Metrics").forEach(m -> declared.add(m.path("Name").asText()));
         assertThat(declared).contains("FindingsCritical", "FindingsHigh", "FindingsMedium", "FindingsLow", "FindingsInfo",
-                "ReadErrors", "PoliciesNotRead");
+                "ReadErrors", "PoliciesNotRead", "ApiCalls", "ApiThrottles");
         declared.forEach(name -> assertThat(emf.has(name)).as(name).isTrue());
     }
 
@@ -181,7 +184,7 @@ class AuditHandlerTest {
                 .hasMessage("INCOMPLETE: the report is partial (the invocation's remaining time would not cover the rest);"
                         + " 2 policies were not read; the partial report was published");
 
-        assertThat(remainingSeenByReader.get()).isEqualTo(10_000);
+        assertThat(remainingSeenByReader.get()).isEqualTo(70_000);
         List<SnsWire.Published> published = SnsWire.published(sns);
         assertThat(published.get(0).subject()).isEqualTo("scp-auditor o-a1b2c3d4e5 PARTIAL: 1 CRITICAL, 1 LOW");
         assertThat(published.get(0).message()).contains("PARTIAL REPORT").contains("Not read (2): p-notread0001, p-notread0002");
@@ -323,7 +326,7 @@ class AuditHandlerTest {
                             false, "{}", List.of("r-ab12")),
                     new OrgSnapshot.Scp("p-examplescp3", "TypoGuardrail",
                             "arn:aws-cn:organizations::111111111111:policy/o-a1b2c3d4e5/service_control_policy/p-examplescp3",
-                            false, "{}", List.of("r-ab12")))), List.of(), incomplete);
+                            false, "{}", List.of("r-ab12")))), List.of(), incomplete, new OrgRead.Stats(37, 3, 18_500));
         };
     }
 
