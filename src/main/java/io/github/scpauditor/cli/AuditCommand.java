@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "audit", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Audits policy files, folders of them (recursively, *.json) and organisation snapshots.",
                 "With no PATH and no --live, audits the example organisation shipped in the jar."},
         exitCodeListHeading = "%nExit codes:%n",

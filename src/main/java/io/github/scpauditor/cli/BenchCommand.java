@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Audits the policies under PATH repeatedly on this thread, after a warm-up,",
                 "and prints policies per second and the peak heap of the measured passes."})
 final class BenchCommand implements Callable<Integer> {

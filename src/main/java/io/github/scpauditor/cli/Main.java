@@ -1,13 +1,13 @@
 package io.github.scpauditor.cli;
 
+import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.partition.Partition;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import io.github.scpauditor.eval.Evaluator;
-import io.github.scpauditor.partition.Partition;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

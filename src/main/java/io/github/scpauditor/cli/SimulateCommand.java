@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "simulate", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Answers, for each request line of REQUESTS.jsonl, what the SCPs decide:",
                 "{\"decision\": \"EXPLICIT_DENY\"|\"ALLOWED\"|\"IMPLICIT_DENY\", \"statements\": [{\"source\", \"index\", \"sid\"}]}.",
                 "A request line: {\"action\": \"iam:CreateRole\", \"resource\": \"arn:aws-cn:...\","

@@ -204,6 +204,16 @@ class AuditCommandTest {
         assertThat(partition.err() + severity.err() + snapshotOut.err()).doesNotContain("\tat ");
     }
 
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("audit", "simulate", "bench")) {
+            Cli.Result help = Cli.run(command, "--help");
+
+            assertThat(help.exit()).isZero();
+            assertThat(help.out()).startsWith("Usage: scp-auditor " + command);
+        }
+    }
+
     private static List<String> checkIds(JsonNode report) {
         List<String> ids = new ArrayList<>();
         report.get("findings").forEach(f -> ids.add(f.get("checkId").asText()));
