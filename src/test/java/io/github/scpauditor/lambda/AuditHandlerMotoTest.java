@@ -142,15 +142,15 @@ class AuditHandlerMotoTest {
     @Test
     void aRunOutOfTimePublishesWhatItReadAsPartialAndFails() throws Exception {
         Org org = buildOrganisation();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 20; i++) {
             scp("Guardrail" + i, "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"s3:DeleteBucket\","
                     + " \"Resource\": \"*\"}]}", org.root);
         }
         String topic = sns.createTopic(r -> r.name("scp-auditor-findings")).topicArn();
         String reports = subscribedQueue(topic, "report-subscriber", "{\"kind\": [\"report\"]}");
 
-        // 4 s beyond OrgReader's 30 s reserve, running out: 17 SCPs at DescribePolicy's 2 per second need over 8.
-        long deadline = System.currentTimeMillis() + 34_000;
+        // 5 s beyond OrgReader's 30 s reserve, running out: 25 SCPs at DescribePolicy's 2 per second need over 12.
+        long deadline = System.currentTimeMillis() + 35_000;
         assertThatThrownBy(() -> invoke(topic, new TestContext(() -> (int) (deadline - System.currentTimeMillis()))))
                 .isInstanceOf(RunFailedException.class)
                 .hasMessageStartingWith("INCOMPLETE: the report is partial");
