@@ -134,13 +134,16 @@ public final class AuditHandler implements RequestStreamHandler {
             long publishStarted = System.nanoTime();
             try {
                 SnsPublisher.Published published = publisher.publishRun(snapshot.organizationId(), report, text);
-                log.put("published", Map.of("messages", published.messageIds().size(), "reportParts", published.reportParts()));
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                counts.put("messages", published.messageIds().size());
+                counts.put("reportParts", published.reportParts());
+                log.put("published", counts);
+                millis.put("publish", elapsed(publishStarted));
             } catch (PublishException e) {
+                millis.put("publish", elapsed(publishStarted));
                 log.failed(Failure.PUBLISH_FAILURE.name(), e.getMessage());
                 alert(invocation, Failure.PUBLISH_FAILURE, snapshot.organizationId(), null, e.getMessage(), text, log);
                 throw logged(context, log.millis(millis), new RunFailedException(Failure.PUBLISH_FAILURE.name() + ": " + e.getMessage(), e));
-            } finally {
-                millis.put("publish", elapsed(publishStarted));
             }
         }
         millis.put("total", elapsed(started));

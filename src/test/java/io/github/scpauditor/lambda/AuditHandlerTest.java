@@ -249,6 +249,7 @@ class AuditHandlerTest {
         assertThat(runLine.path("failure").asText()).isEqualTo("PUBLISH_FAILURE");
         assertThat(runLine.path("alertPublished").asBoolean()).isFalse();
         assertThat(runLine.path("findings").asInt()).isEqualTo(2);
+        assertThat(runLine.path("millis").has("publish")).isTrue();
         // The summary's attempts, then the alert's: each retried by the client before giving up.
         assertThat(SnsWire.published(sns)).extracting(p -> p.attributes().get("kind"))
                 .containsExactly("summary", "summary", "summary", "summary", "summary", "alert", "alert", "alert", "alert", "alert");
