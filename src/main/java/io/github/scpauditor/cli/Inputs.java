@@ -65,17 +65,16 @@ final class Inputs {
 
     /** The example organisation embedded in the jar. */
     static List<Input> example() {
-        Inputs inputs = new Inputs();
         try (InputStream in = Inputs.class.getResourceAsStream(EXAMPLE_RESOURCE)) {
             if (in == null) {
-                inputs.error(new InputError(EXAMPLE_NAME, "the example organisation is missing from this build"));
-            } else {
-                inputs.document(EXAMPLE_NAME, in.readAllBytes());
+                return List.of(new Input.Unusable(new InputError(EXAMPLE_NAME, "the example organisation is missing from this build")));
             }
-        } catch (IOException e) {
-            inputs.error(new InputError(EXAMPLE_NAME, "cannot read the embedded example: " + e.getMessage()));
+            // Known to be a snapshot: read once, without asking looksLikeSnapshot first (start-up time).
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return List.of(new Input.Snapshot(EXAMPLE_NAME, SnapshotJson.read(text)));
+        } catch (IOException | RuntimeException e) {
+            return List.of(new Input.Unusable(new InputError(EXAMPLE_NAME, "cannot read the embedded example: " + describe(e))));
         }
-        return List.copyOf(inputs.inputs);
     }
 
     private void path(String argument) {
