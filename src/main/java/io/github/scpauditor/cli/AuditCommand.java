@@ -204,6 +204,7 @@ final class AuditCommand implements Callable<Integer> {
                 labels.add(f.source());
             }
             labels.forEach(label -> artifacts.put(label, source));
+            readErrors.forEach(error -> artifacts.put(error.source(), source));
             Map<String, List<Finding>> bySource = new HashMap<>();
             report.findings().forEach(f -> bySource.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(f));
             for (String label : labels) {

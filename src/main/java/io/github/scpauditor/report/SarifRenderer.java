@@ -143,8 +143,13 @@ public final class SarifRenderer implements Renderer {
 
     /** A relative URI reference for a path: forward slashes, spaces and other reserved characters escaped. */
     static String uri(String path) {
+        String slashed = path.replace('\\', '/');
+        int colon = slashed.indexOf(':');
+        int slash = slashed.indexOf('/');
+        // A colon in the first segment would read as a scheme (RFC 3986, 4.2): "./" keeps it a path.
+        String relative = colon >= 0 && (slash < 0 || colon < slash) ? "./" + slashed : slashed;
         try {
-            return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
+            return new URI(null, null, relative, null).toASCIIString();
         } catch (URISyntaxException e) {
             return path.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._/-]", "_");
         }

@@ -53,5 +53,6 @@ class SarifRendererTest extends AbstractRendererTest {
     @Test
     void escapesPathsIntoRelativeUris() {
         assertThat(SarifRenderer.uri("my policies\\deny all.json")).isEqualTo("my%20policies/deny%20all.json");
+        assertThat(SarifRenderer.uri("organizations:ListPolicies")).isEqualTo("./organizations:ListPolicies");
     }
 }
