@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +72,10 @@ public final class OrgReader {
     /** A call is not started with less than this much time before the reserve: it could not finish. */
     private static final long MIN_CALL_MILLIS = 2_000;
     private static final long MAX_CALL_MILLIS = 60_000;
+    /** The largest page the List calls return: fewer calls at the same rate. */
+    private static final int PAGE = 20;
+    /** Rounds of the SDK's retries a throttled call gets before it counts as failed. */
+    private static final int THROTTLED_ROUNDS = 8;
 
     private final OrganizationsClient client;
     private final Limits limits;
@@ -97,14 +102,15 @@ public final class OrgReader {
 
     /**
      * The retry strategy of the Organizations client: the SDK's standard strategy with exponential
-     * back-off and full jitter, a longer back-off for throttling (TooManyRequestsException), and more
-     * attempts than the default 3 because a throttled scan should slow down, not lose policies. Not
+     * back-off and full jitter, and a longer back-off for throttling (TooManyRequestsException). Not
      * adaptive: its client-side limiter is one bucket per client, so a throttled DescribePolicy would
-     * also slow ListTargetsForPolicy, whose budget is separate; we pace each API ourselves instead.
+     * also slow ListTargetsForPolicy, whose budget is separate; we pace each API ourselves instead,
+     * slowing the API that throttles, and give a call still throttled after these attempts further
+     * rounds at that slower pace.
      */
     public static RetryStrategy retryStrategy() {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(6)
+                .maxAttempts(4)
                 .retryOnExceptionInstanceOf(TooManyRequestsException.class)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(10)))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
@@ -140,6 +146,12 @@ public final class OrgReader {
         private final RateLimiter listOus = new RateLimiter(limits.listPerSecond());
         private final RateLimiter listAccounts = new RateLimiter(limits.listPerSecond());
         private final RateLimiter other = new RateLimiter(limits.listPerSecond());
+        private final Map<String, RateLimiter> byOperation = Map.of(
+                "DescribePolicy", describePolicy,
+                "ListPolicies", listPolicies,
+                "ListTargetsForPolicy", listTargets,
+                "ListOrganizationalUnitsForParent", listOus,
+                "ListAccountsForParent", listAccounts);
 
         Run(LongSupplier remainingMillis) {
             this.remainingMillis = remainingMillis;
@@ -175,7 +187,7 @@ public final class OrgReader {
 
         /** Lists every SCP, handing each on as soon as its page arrives; false if time ran out first. */
         private boolean listPolicies(java.util.function.Consumer<PolicySummary> each) {
-            Iterator<ListPoliciesResponse> pages = client.listPoliciesPaginator(r -> r.filter(SCP)
+            Iterator<ListPoliciesResponse> pages = client.listPoliciesPaginator(r -> r.filter(SCP).maxResults(PAGE)
                     .overrideConfiguration(override())).iterator();
             while (pages.hasNext()) {
                 ListPoliciesResponse page;
@@ -195,7 +207,7 @@ public final class OrgReader {
         private List<String> readTargets(String policyId) throws OutOfTime {
             List<String> targets = new ArrayList<>();
             Iterator<ListTargetsForPolicyResponse> pages = client.listTargetsForPolicyPaginator(r -> r.policyId(policyId)
-                    .overrideConfiguration(override())).iterator();
+                    .maxResults(PAGE).overrideConfiguration(override())).iterator();
             while (pages.hasNext()) {
                 call("ListTargetsForPolicy", listTargets, pages::next).targets().stream()
                         .map(PolicyTargetSummary::targetId)
@@ -212,7 +224,7 @@ public final class OrgReader {
                 String parent = parents.poll();
                 try {
                     Iterator<ListOrganizationalUnitsForParentResponse> ouPages = client.listOrganizationalUnitsForParentPaginator(
-                            r -> r.parentId(parent).overrideConfiguration(override())).iterator();
+                            r -> r.parentId(parent).maxResults(PAGE).overrideConfiguration(override())).iterator();
                     while (ouPages.hasNext()) {
                         for (OrganizationalUnit ou : call("ListOrganizationalUnitsForParent", listOus, ouPages::next)
                                 .organizationalUnits()) {
@@ -221,7 +233,7 @@ public final class OrgReader {
                         }
                     }
                     Iterator<ListAccountsForParentResponse> accountPages = client.listAccountsForParentPaginator(
-                            r -> r.parentId(parent).overrideConfiguration(override())).iterator();
+                            r -> r.parentId(parent).maxResults(PAGE).overrideConfiguration(override())).iterator();
                     while (accountPages.hasNext()) {
                         for (Account a : call("ListAccountsForParent", listAccounts, accountPages::next).accounts()) {
                             tree.accounts.add(new OrgSnapshot.Account(a.id(), a.name(), status(a), parent));
@@ -315,37 +327,50 @@ public final class OrgReader {
             }
         }
 
-        /** Waits for the API's pace, unless time has run out; turns the failures every caller treats alike. */
+        /**
+         * Waits for the API's pace, unless time has run out; turns the failures every caller treats alike.
+         * A call still throttled after the SDK's retries is tried again at the slower pace the throttles
+         * set, a bounded number of times, while time allows: a throttled scan slows down, it does not lose
+         * policies.
+         */
         private <T> T call(String api, RateLimiter limiter, Supplier<T> call) throws OutOfTime {
-            if (budget() < MIN_CALL_MILLIS) {
-                throw new OutOfTime();
-            }
-            try {
-                limiter.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OutOfTime();
-            }
-            if (budget() < MIN_CALL_MILLIS) {
-                throw new OutOfTime();
-            }
-            try {
-                return call.get();
-            } catch (AccessDeniedException e) {
-                throw new OrgReadException(OrgReadException.Kind.ACCESS_DENIED, "Access denied calling organizations:" + api
-                        + ". Run scp-auditor in the organisation's management account or a delegated administrator"
-                        + " account, with a role allowed the read-only Organizations actions (see template.yaml). AWS said: "
-                        + e.awsErrorDetails().errorMessage(), e);
-            } catch (AwsOrganizationsNotInUseException e) {
-                throw new OrgReadException(OrgReadException.Kind.NOT_IN_ORGANIZATION, "This account is not a member of an"
-                        + " organisation (organizations:" + api + " answered AWSOrganizationsNotInUseException). Run"
-                        + " scp-auditor in the management account or a delegated administrator of the organisation to audit.",
-                        e);
-            } catch (ApiCallTimeoutException e) {
+            for (int round = 1; ; round++) {
                 if (budget() < MIN_CALL_MILLIS) {
                     throw new OutOfTime();
                 }
-                throw e;
+                try {
+                    limiter.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new OutOfTime();
+                }
+                if (budget() < MIN_CALL_MILLIS) {
+                    throw new OutOfTime();
+                }
+                try {
+                    T result = call.get();
+                    limiter.succeeded();
+                    return result;
+                } catch (TooManyRequestsException e) {
+                    if (round == THROTTLED_ROUNDS) {
+                        throw e;
+                    }
+                } catch (AccessDeniedException e) {
+                    throw new OrgReadException(OrgReadException.Kind.ACCESS_DENIED, "Access denied calling organizations:"
+                            + api + ". Run scp-auditor in the organisation's management account or a delegated"
+                            + " administrator account, with a role allowed the read-only Organizations actions (see"
+                            + " template.yaml). AWS said: " + e.awsErrorDetails().errorMessage(), e);
+                } catch (AwsOrganizationsNotInUseException e) {
+                    throw new OrgReadException(OrgReadException.Kind.NOT_IN_ORGANIZATION, "This account is not a member"
+                            + " of an organisation (organizations:" + api + " answered AWSOrganizationsNotInUseException)."
+                            + " Run scp-auditor in the management account or a delegated administrator of the"
+                            + " organisation to audit.", e);
+                } catch (ApiCallTimeoutException e) {
+                    if (budget() < MIN_CALL_MILLIS) {
+                        throw new OutOfTime();
+                    }
+                    throw e;
+                }
             }
         }
 
@@ -363,15 +388,24 @@ public final class OrgReader {
                     .build();
         }
 
+        /** Counts every attempt of a call; each throttled attempt slows that API's pace. */
         @Override
-        public void publish(MetricCollection metrics) {
+        public void publish(MetricCollection call) {
+            List<String> operation = call.metricValues(CoreMetric.OPERATION_NAME);
+            count(call, operation.isEmpty() ? null : byOperation.get(operation.get(0)));
+        }
+
+        private void count(MetricCollection metrics, RateLimiter limiter) {
             if ("ApiCallAttempt".equals(metrics.name())) {
                 apiCalls.incrementAndGet();
                 if (metrics.metricValues(CoreMetric.ERROR_TYPE).contains("Throttling")) {
                     throttles.incrementAndGet();
+                    if (limiter != null) {
+                        limiter.throttled();
+                    }
                 }
             }
-            metrics.children().forEach(this::publish);
+            metrics.children().forEach(child -> count(child, limiter));
         }
 
         @Override

@@ -82,6 +82,26 @@ class OrgReaderWireTest {
     }
 
     @Test
+    void aCallStillThrottledAfterTheSdkRetriesIsTriedAgainAtASlowerPace() {
+        OrgWire.organisation(wire, 3, 20);
+        // Five throttles in a row: one more than the SDK's four attempts.
+        String state = STARTED;
+        for (int n = 1; n <= 5; n++) {
+            wire.stubFor(OrgWire.forPolicy("ListTargetsForPolicy", "p-3").inScenario("throttled").whenScenarioStateIs(state)
+                    .willReturn(OrgWire.throttled()).willSetStateTo("throttled-" + n));
+            state = "throttled-" + n;
+        }
+
+        OrgRead read = read(FAST);
+
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.snapshot().policies()).containsExactly(scp(1, ROOT), scp(2, ROOT), scp(3, ROOT));
+        assertThat(read.stats().throttles()).isEqualTo(5);
+        wire.verify(6, OrgWire.requested("ListTargetsForPolicy").withRequestBody(matchingJsonPath("$.PolicyId",
+                equalTo("p-3"))));
+    }
+
+    @Test
     void aServerErrorIsRetriedWithoutCountingAsThrottling() {
         OrgWire.organisation(wire, 2, 20);
         wire.stubFor(OrgWire.forPolicy("ListTargetsForPolicy", "p-1").inScenario("5xx").whenScenarioStateIs(STARTED)
@@ -190,7 +210,7 @@ class OrgReaderWireTest {
                     .contains("internal service error");
         });
         assertThat(read.incomplete()).isNull();
-        wire.verify(6, OrgWire.requested("DescribePolicy")
+        wire.verify(4, OrgWire.requested("DescribePolicy")
                 .withRequestBody(matchingJsonPath("$.PolicyId",
                         equalTo("p-3"))));
     }
