@@ -38,7 +38,7 @@ public final class Auditor {
     /** With another set of checks (tests). */
     public Auditor(Partition partition, int sizeQuota, List<Check> checks) {
         this.partition = partition;
-        this.context = new CheckContext(new Evaluator(partition), sizeQuota);
+        this.context = new CheckContext(Evaluator.of(partition), sizeQuota);
         this.checks = List.copyOf(checks);
     }
 

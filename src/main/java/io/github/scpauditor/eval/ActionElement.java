@@ -55,13 +55,15 @@ final class ActionElement {
         }
 
         /**
-         * How many of the service's known actions (lower case, sorted) this entry matches. Only the
-         * actions that start with the entry's literal head can match, and sorting puts them side by side.
+         * How many of the service's known actions this entry matches. Only the actions that start with
+         * the entry's literal head can match, and sorting puts them side by side.
          */
-        int countKnown(String service, String[] sortedActions) {
+        int countKnown(PartitionFacts.Service s) {
+            String service = s.prefix();
             if (coversAll(service)) {
-                return sortedActions.length;
+                return s.actionCount();
             }
+            String[] sortedActions = s.actionsLower();
             if (action == null) {
                 int n = 0;
                 for (String a : sortedActions) {
@@ -146,7 +148,7 @@ final class ActionElement {
                 return TriBool.FALSE;
             }
             for (Entry e : entries) {
-                if (e.countKnown(prefix, service.actionsLower()) > 0) {
+                if (e.countKnown(service) > 0) {
                     return TriBool.TRUE;
                 }
             }

@@ -409,7 +409,7 @@ final class Analysis {
             if (!entry.canTouch(s.prefix())) {
                 continue;
             }
-            int known = entry.countKnown(s.prefix(), s.actionsLower());
+            int known = entry.countKnown(s);
             matches.add(new ActionPattern.ServiceMatch(s.prefix(), s.availability(), known));
             total += known;
         }

@@ -6,7 +6,9 @@ import io.github.scpauditor.policy.Effect;
 import io.github.scpauditor.policy.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that knows IAM's matching rules, asked by the checks and by the simulate command.
@@ -14,13 +16,20 @@ import java.util.Optional;
  * same questions of symbolic requests of the partition and answers TRUE, FALSE or UNKNOWN.
  */
 public final class Evaluator {
+    private static final Map<Partition, Evaluator> SHARED = new ConcurrentHashMap<>();
+
     private final Partition partition;
     private final Analysis analysis;
 
-    /** Builds the partition's tables once (about 22,000 actions): share one evaluator per partition. */
+    /** A new evaluator; the partition's tables are built once per process and shared by every evaluator. */
     public Evaluator(Partition partition) {
         this.partition = partition;
         this.analysis = new Analysis(PartitionFacts.of(partition));
+    }
+
+    /** The process's evaluator of this partition, made on first use: its analyses of recent statements are shared too. */
+    public static Evaluator of(Partition partition) {
+        return SHARED.computeIfAbsent(partition, Evaluator::new);
     }
 
     public Partition partition() {

@@ -1,5 +1,6 @@
 package io.github.scpauditor.eval;
 
+import io.github.scpauditor.partition.ActionIndex;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import java.util.ArrayList;
@@ -11,16 +12,70 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The partition's facts as tables built once per evaluator: each known service with its availability,
- * signing region (global services) and lower-cased action names, and the regions a request can name.
+ * The partition's facts as tables built once per partition and shared by its evaluators: each known
+ * service with its availability, signing region (global services) and lower-cased action names, and
+ * the regions a request can name.
  */
 final class PartitionFacts {
 
-    /** A service by IAM prefix; {@code signingRegion} is null for a regional service; actions lower-cased and sorted. */
-    record Service(String prefix, Availability availability, String signingRegion, String[] actionsLower) {
+    /** One per partition, shared by its evaluators: the tables are the same for all of them. */
+    private static final Map<Partition, PartitionFacts> SHARED = new ConcurrentHashMap<>();
+
+    /** A service by IAM prefix; {@code signingRegion} is null for a regional service. */
+    static final class Service {
+        private final String prefix;
+        private final Availability availability;
+        private final String signingRegion;
+        private final ActionIndex index;
+        private volatile String[] actionsLower;
+
+        Service(String prefix, Availability availability, String signingRegion, ActionIndex index) {
+            this.prefix = prefix;
+            this.availability = availability;
+            this.signingRegion = signingRegion;
+            this.index = index;
+        }
+
+        String prefix() {
+            return prefix;
+        }
+
+        Availability availability() {
+            return availability;
+        }
+
+        String signingRegion() {
+            return signingRegion;
+        }
+
+        /**
+         * The service's actions, lower-cased and sorted, made on first use (racy but idempotent): most
+         * audits look at the actions of a handful of the 450 services, and making all 22,000 up front
+         * lengthened every cold start.
+         */
+        String[] actionsLower() {
+            String[] lower = actionsLower;
+            if (lower == null) {
+                List<String> actions = index.actions(prefix);
+                lower = new String[actions.size()];
+                for (int i = 0; i < lower.length; i++) {
+                    lower[i] = actions.get(i).toLowerCase(Locale.ROOT);
+                }
+                Arrays.sort(lower);
+                actionsLower = lower;
+            }
+            return lower;
+        }
+
+        /** How many actions the index knows for the service; "every action" needs no more. */
+        int actionCount() {
+            String[] lower = actionsLower;
+            return lower != null ? lower.length : index.actionCount(prefix);
+        }
     }
 
     private final String id;
@@ -32,19 +87,20 @@ final class PartitionFacts {
     private final List<Service> regionalFirst;
     private final Function<String, Availability> offers;
     private final Function<String, Optional<String>> signingRegion;
+    private final ActionIndex index;
 
-    PartitionFacts(String id, List<String> regions, Iterable<String> knownPrefixes,
-            Function<String, Availability> offers, Function<String, Optional<String>> signingRegion,
-            Function<String, List<String>> actions) {
+    PartitionFacts(String id, List<String> regions, ActionIndex index,
+            Function<String, Availability> offers, Function<String, Optional<String>> signingRegion) {
         this.id = id;
         this.regions = List.copyOf(regions);
         this.offers = offers;
         this.signingRegion = signingRegion;
+        this.index = index;
         Map<String, Service> byPrefix = new LinkedHashMap<>();
         List<String> requestRegions = new ArrayList<>(regions);
-        for (String prefix : knownPrefixes) {
+        for (String prefix : index.servicePrefixes()) {
             String p = prefix.toLowerCase(Locale.ROOT);
-            Service s = build(p, actions.apply(p));
+            Service s = build(p);
             byPrefix.put(p, s);
             if (s.signingRegion() != null && !requestRegions.contains(s.signingRegion())) {
                 requestRegions.add(s.signingRegion());
@@ -59,18 +115,18 @@ final class PartitionFacts {
         this.regionalFirst = List.copyOf(ordered);
     }
 
+    /** The partition's facts, built on first use and then shared. */
     static PartitionFacts of(Partition partition) {
-        return new PartitionFacts(partition.id(), partition.regions(), partition.actions().servicePrefixes(),
-                partition::offers, partition::signingRegion, p -> partition.actions().actions(p));
+        return SHARED.computeIfAbsent(partition, PartitionFacts::build);
     }
 
-    private Service build(String prefix, List<String> actions) {
-        String[] lower = new String[actions.size()];
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = actions.get(i).toLowerCase(Locale.ROOT);
-        }
-        Arrays.sort(lower);
-        return new Service(prefix, offers.apply(prefix), signingRegion.apply(prefix).orElse(null), lower);
+    private static PartitionFacts build(Partition partition) {
+        return new PartitionFacts(partition.id(), partition.regions(), partition.actions(),
+                partition::offers, partition::signingRegion);
+    }
+
+    private Service build(String prefix) {
+        return new Service(prefix, offers.apply(prefix), signingRegion.apply(prefix).orElse(null), index);
     }
 
     String id() {
@@ -97,7 +153,7 @@ final class PartitionFacts {
     Service service(String prefix) {
         String p = prefix.toLowerCase(Locale.ROOT);
         Service known = services.get(p);
-        return known != null ? known : build(p, List.of());
+        return known != null ? known : build(p);
     }
 
     Availability availability(String prefix) {

@@ -54,6 +54,22 @@ public final class ActionIndex {
             return split;
         }
 
+        /** Counted without splitting: "every action" questions ("*", "s3:*") need only how many there are. */
+        int actionCount() {
+            List<String> split = actions;
+            if (split != null) {
+                return split.size();
+            }
+            if (actionsField.isEmpty()) {
+                return 0;
+            }
+            int n = 1;
+            for (int i = actionsField.indexOf(' '); i >= 0; i = actionsField.indexOf(' ', i + 1)) {
+                n++;
+            }
+            return n;
+        }
+
         Set<String> conditionKeys() {
             Set<String> split = conditionKeys;
             if (split == null) {
@@ -169,6 +185,12 @@ public final class ActionIndex {
     public List<String> actions(String prefix) {
         Service service = service(prefix);
         return service == null ? List.of() : service.actions();
+    }
+
+    /** How many actions {@link #actions} lists for the service, without listing them. 0 if unknown. */
+    public int actionCount(String prefix) {
+        Service service = service(prefix);
+        return service == null ? 0 : service.actionCount();
     }
 
     /** The service's own condition keys ("bedrock:InferenceProfileArn"), lower case. Empty if unknown. */
