@@ -20,7 +20,10 @@ public final class SizeNearLimitCheck implements Check {
     public static final CheckInfo INFO = new CheckInfo("SIZE_NEAR_LIMIT", Severity.INFO, Category.GRAMMAR,
             "A policy within 10% of the SCP size quota (whitespace counts)");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Holder idiom: an ObjectMapper costs a cold start tens of milliseconds, and only policies near the quota need one. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Override
     public CheckInfo info() {
@@ -50,7 +53,7 @@ public final class SizeNearLimitCheck implements Check {
 
     private static Optional<Integer> minified(String text) {
         try {
-            String compact = JSON.writeValueAsString(JSON.readTree(text));
+            String compact = Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(text));
             return Optional.of(compact.codePointCount(0, compact.length()));
         } catch (JsonProcessingException e) {
             return Optional.empty();
