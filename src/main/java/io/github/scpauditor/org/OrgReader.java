@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -186,7 +187,7 @@ public final class OrgReader {
         }
 
         /** Lists every SCP, handing each on as soon as its page arrives; false if time ran out first. */
-        private boolean listPolicies(java.util.function.Consumer<PolicySummary> each) {
+        private boolean listPolicies(Consumer<PolicySummary> each) {
             Iterator<ListPoliciesResponse> pages = client.listPoliciesPaginator(r -> r.filter(SCP).maxResults(PAGE)
                     .overrideConfiguration(override())).iterator();
             while (pages.hasNext()) {

@@ -47,10 +47,15 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback, 
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (onPath() != null) {
+        return condition(System.getenv("PATH"), System.getenv(REQUIRE_ENV));
+    }
+
+    /** Run where moto_server is on this PATH, or where it is required (to fail); else skip, saying why. */
+    static ConditionEvaluationResult condition(String path, String require) {
+        if (onPath(path) != null) {
             return ConditionEvaluationResult.enabled(EXECUTABLE + " found on PATH");
         }
-        if (required()) {
+        if ("true".equalsIgnoreCase(require)) {
             // Enabled, so that beforeAll fails the tests loudly instead of skipping them.
             return ConditionEvaluationResult.enabled(REQUIRE_ENV + "=true: a missing " + EXECUTABLE + " fails the tests");
         }
@@ -98,17 +103,19 @@ public final class MotoServer implements ExecutionCondition, BeforeAllCallback, 
         return running.moto;
     }
 
-    private static boolean required() {
-        return "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV));
+    private static Path onPath() {
+        return onPath(System.getenv("PATH"));
     }
 
-    private static Path onPath() {
-        String path = System.getenv("PATH");
+    private static Path onPath(String path) {
         if (path == null) {
             return null;
         }
         for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, EXECUTABLE);
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, EXECUTABLE);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return candidate;
             }

@@ -3,8 +3,11 @@ package io.github.scpauditor.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
 import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
@@ -25,5 +28,17 @@ class MotoServerTest {
 
             assertThatThrownBy(organizations::describeOrganization).isInstanceOf(AwsOrganizationsNotInUseException.class);
         }
+    }
+
+    @Test
+    void withoutMotoOnPathTheTestsAreSkippedUnlessRequired(@TempDir Path empty) {
+        ConditionEvaluationResult laptop = MotoServer.condition(empty.toString(), null);
+        assertThat(laptop.isDisabled()).isTrue();
+        assertThat(laptop.getReason()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("moto_server is not on PATH, so the moto end-to-end tests are skipped")
+                .contains("SCP_AUDITOR_REQUIRE_MOTO=true"));
+
+        assertThat(MotoServer.condition(empty.toString(), "true").isDisabled()).isFalse();
+        assertThat(MotoServer.condition(System.getenv("PATH"), null).isDisabled()).isFalse();
     }
 }
