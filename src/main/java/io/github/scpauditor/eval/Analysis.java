@@ -201,8 +201,9 @@ final class Analysis {
         if (conditions.isEmpty()) {
             return List.of();
         }
-        Map<Condition, int[]> falseCount = new LinkedHashMap<>();
-        Map<Condition, ConditionVerdict> lastFalse = new LinkedHashMap<>();
+        // By position, not in maps keyed by Condition: a record's first hashCode costs a cold start ~30 ms.
+        int[] falseCount = new int[conditions.size()];
+        ConditionVerdict[] lastFalse = new ConditionVerdict[conditions.size()];
         List<ConditionVerdict> regionFree = new ArrayList<>(conditions.size());
         for (Condition c : conditions) {
             if (!isRegionKey(c.key())) {
@@ -215,12 +216,13 @@ final class Analysis {
             String region = facts.requestRegions().get(r);
             TriBool all = TriBool.TRUE;
             int free = 0;
-            for (Condition c : conditions) {
+            for (int i = 0; i < conditions.size(); i++) {
+                Condition c = conditions.get(i);
                 ConditionVerdict v = isRegionKey(c.key()) ? symbolic(c, region) : regionFree.get(free++);
                 all = all.and(v.result());
                 if (v.result() == TriBool.FALSE) {
-                    falseCount.computeIfAbsent(c, k -> new int[1])[0]++;
-                    lastFalse.put(c, v);
+                    falseCount[i]++;
+                    lastFalse[i] = v;
                 }
             }
             if (all.possible()) {
@@ -229,10 +231,9 @@ final class Analysis {
         }
         List<DeadReason> everywhere = new ArrayList<>();
         List<DeadReason> somewhere = new ArrayList<>();
-        for (Condition c : conditions) {
-            ConditionVerdict verdict = lastFalse.remove(c);
-            if (verdict != null) {
-                (falseCount.get(c)[0] == regionsTried ? everywhere : somewhere).add(reasonFor(verdict));
+        for (int i = 0; i < conditions.size(); i++) {
+            if (lastFalse[i] != null) {
+                (falseCount[i] == regionsTried ? everywhere : somewhere).add(reasonFor(lastFalse[i]));
             }
         }
         return everywhere.isEmpty() ? somewhere : everywhere;
