@@ -1,13 +1,10 @@
 package io.github.scpauditor.cli;
 
-import io.github.scpauditor.eval.Evaluator;
-import io.github.scpauditor.partition.Partition;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +27,6 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        warmUp(args);
         // UTF-8 whatever the platform default: messages quote policy text, which may be any Unicode.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
@@ -55,33 +51,6 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return exit;
-    }
-
-    /**
-     * Builds the partition's facts (SDK endpoint metadata, IAM action index) on another thread while
-     * this one parses the command line and reads the inputs; the command then finds them cached.
-     */
-    static void warmUp(String[] args) {
-        if (args.length == 0 || !List.of("audit", "simulate", "bench").contains(args[0])) {
-            return;
-        }
-        String partition = "aws-cn";
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--partition") && i + 1 < args.length) {
-                partition = args[i + 1];
-            } else if (args[i].startsWith("--partition=")) {
-                partition = args[i].substring("--partition=".length());
-            }
-        }
-        if (!Options.PARTITIONS.contains(partition)) {
-            return;
-        }
-        String id = partition;
-        Thread warmUp = new Thread(() -> new Evaluator(Partition.of(id)), "warm-up");
-        warmUp.setDaemon(true);
-        // Whatever fails here fails again, and is reported, where the command builds its own.
-        warmUp.setUncaughtExceptionHandler((thread, e) -> { });
-        warmUp.start();
     }
 
     @Override
