@@ -42,6 +42,26 @@ class SizeNearLimitCheckTest {
         assertThat(check(text + " ".repeat(9_215 - characters))).isEmpty();
     }
 
+    /**
+     * The compact size is the document as a JSON writer stores it back: escapes written out ("\\u0041" is
+     * "A", "\\/" is "/"), numbers normalised (1e2 is 100.0), and of duplicate keys only the last kept.
+     */
+    @Test
+    void theRemediationNamesTheSizeWrittenBackCompactly() {
+        String compact = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"A/\",\"Effect\":\"Deny\","
+                + "\"Action\":\"ec2:RunInstances\",\"Resource\":\"*\",\"Condition\":{\"NumericLessThan\":{\"ec2:x\":100.0}}}}";
+        String written = "{\"Version\": \"2012-10-17\", \"Statement\": {\"Sid\": \"\\u0041\\/\", \"Effect\": \"Allow\", "
+                + "\"Effect\": \"Deny\", \"Action\": \"ec2:RunInstances\", \"Resource\": \"*\", "
+                + "\"Condition\": {\"NumericLessThan\": {\"ec2:x\": 1e2}}}}";
+        String duplicateFree = written.replace("\"Effect\": \"Allow\", ", "");
+
+        assertThat(check(written + " ".repeat(9_300 - written.length()))).singleElement().extracting(Finding::remediation)
+                .isEqualTo("Store it without whitespace outside strings (" + compact.length()
+                        + " characters); if it keeps growing, split it into two SCPs.");
+        assertThat(check(duplicateFree + " ".repeat(9_300 - duplicateFree.length()))).singleElement()
+                .extracting(Finding::remediation).asString().contains("(" + compact.length() + " characters)");
+    }
+
     /** A valid policy of exactly this many characters, the rest whitespace (which counts). */
     private static String padded(int length) {
         String text = String.format(POLICY, "Pad");
