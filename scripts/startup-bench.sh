@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Cold-start figures, each the median wall time of N fresh JVMs on this machine:
+#   bare JVM      a trivial main, what any Java program pays
+#   cli           `java -jar JAR audit` on the example organisation (the README's first command)
+#   lambda-path   Partition.of("aws-cn"), new Auditor, the audit of one small region-deny SCP: what a
+#                 Lambda cold start pays for the analysis, without the SDK clients and the handler
+# The requirement is cli within 3x the bare JVM. Wall times on a shared machine vary: look at the
+# load average printed first, and compare figures taken in the same run.
+#
+# Usage: scripts/startup-bench.sh [JAR] [N]   (JAR defaults to target/scp-auditor.jar: mvn package first)
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$(realpath "${1:-$repo/target/scp-auditor.jar}")"
+runs="${2:-7}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cat > "$work/Bare.java" <<'EOF'
+public class Bare {
+    public static void main(String[] args) {
+        System.out.println("hello");
+    }
+}
+EOF
+cat > "$work/LambdaPath.java" <<'EOF'
+import io.github.scpauditor.audit.Auditor;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.PolicySource;
+
+public class LambdaPath {
+    public static void main(String[] args) {
+        String policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"DenyOutsideBeijing\", \"Effect\": \"Deny\","
+                + " \"NotAction\": [\"iam:*\", \"organizations:*\", \"support:*\"], \"Resource\": \"*\","
+                + " \"Condition\": {\"StringNotEquals\": {\"aws:RequestedRegion\": [\"cn-north-1\"]}}}]}";
+        System.out.println(new Auditor(Partition.of("aws-cn"), 10_240).audit(new PolicySource("p.json", null, policy)).size());
+    }
+}
+EOF
+javac -d "$work" -cp "$jar" "$work/Bare.java" "$work/LambdaPath.java"
+
+median_ms() {
+    local times=()
+    for _ in $(seq "$runs"); do
+        local start end
+        start=$(date +%s%N)
+        "$@" > /dev/null 2>&1 || true
+        end=$(date +%s%N)
+        times+=($(( (end - start) / 1000000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}'
+}
+
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each; median wall ms"
+bare=$(median_ms java -cp "$work" Bare)
+cli=$(cd "$repo" && median_ms java -jar "$jar" audit)
+lambda=$(median_ms java -cp "$jar:$work" LambdaPath)
+echo "bare JVM     $bare"
+echo "cli          $cli  ($(awk -v a="$cli" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
+echo "lambda-path  $lambda  ($(awk -v a="$lambda" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
