@@ -70,6 +70,10 @@ final class SdkEndpointFacts {
         SortedSet<String> prefixes = new TreeSet<>(ActionIndex.bundled().servicePrefixes());
         EndpointPrefixes.exceptions().values().forEach(prefixes::addAll);
         try (InputStream in = Region.class.getResourceAsStream(ENDPOINTS_JSON)) {
+            if (in == null) {
+                throw new IllegalStateException("This AWS SDK no longer ships " + ENDPOINTS_JSON
+                        + ": SdkEndpointFacts needs another list of the endpoint prefixes it knows");
+            }
             for (JsonNode partition : new ObjectMapper().readTree(in).get("partitions")) {
                 partition.get("services").fieldNames().forEachRemaining(prefixes::add);
             }
