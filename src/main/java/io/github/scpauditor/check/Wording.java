@@ -79,7 +79,11 @@ final class Wording {
         String best = null;
         int bestDistance = maxDistance + 1;
         for (String candidate : candidates) {
-            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            // The distance is at least the difference in length: most candidates are ruled out unread.
+            if (Math.abs(candidate.length() - lower.length()) >= bestDistance) {
+                continue;
+            }
+            int d = distance(lower, candidate.toLowerCase(Locale.ROOT), bestDistance);
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
@@ -88,8 +92,8 @@ final class Wording {
         return Optional.ofNullable(best);
     }
 
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
+    /** Levenshtein distance, or {@code limit} as soon as it cannot be below it. */
+    private static int distance(String a, String b, int limit) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -97,9 +101,14 @@ final class Wording {
         }
         for (int i = 1; i <= a.length(); i++) {
             current[0] = i;
+            int rowMinimum = i;
             for (int j = 1; j <= b.length(); j++) {
                 int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
                 current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                rowMinimum = Math.min(rowMinimum, current[j]);
+            }
+            if (rowMinimum >= limit) {
+                return limit;
             }
             int[] swap = previous;
             previous = current;
