@@ -35,6 +35,10 @@ final class Analysis {
     private final PartitionFacts facts;
     private final PartitionArns arns;
     private final AtomicReferenceArray<Memo> memos = new AtomicReferenceArray<>(MEMO_SLOTS);
+    /** Bounded: cleared when full, so arbitrary input cannot grow it. */
+    private static final int ACTION_PATTERN_SLOTS = 8192;
+    private final java.util.concurrent.ConcurrentHashMap<String, ActionPattern> actionPatterns =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** action("*"): every service of the index, computed once (racy but idempotent). */
     private volatile ActionPattern everyService;
 
@@ -387,6 +391,19 @@ final class Analysis {
     // ---- one action entry ----
 
     ActionPattern action(String pattern) {
+        // The same entries ("iam:*", "organizations:*", …) recur across an organisation's policies.
+        ActionPattern known = actionPatterns.get(pattern);
+        if (known == null) {
+            if (actionPatterns.size() >= ACTION_PATTERN_SLOTS) {
+                actionPatterns.clear();
+            }
+            known = analyseAction(pattern);
+            actionPatterns.put(pattern, known);
+        }
+        return known;
+    }
+
+    private ActionPattern analyseAction(String pattern) {
         ActionElement.Entry entry = ActionElement.Entry.of(pattern);
         if (entry.whole().isUniversal()) {
             ActionPattern all = everyService;
