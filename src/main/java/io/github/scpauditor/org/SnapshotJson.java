@@ -4,28 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.scpauditor.policy.JsonTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads and writes an {@link OrgSnapshot} as JSON: the fields of the records by name, two-space indent.
+ * Reading uses the streaming {@link JsonTree}, not databind, which would cost a CLI run ~250 ms of start-up.
  * Reading checks the shape field by field so a hand-edited snapshot fails with the path of what is wrong
  * ("policies[3].content: missing") rather than a Jackson stack trace.
  */
 public final class SnapshotJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /** Only --snapshot-out writes; the databind writer is built then, not when a snapshot is read. */
+    private static final class Writer {
+        static final ObjectWriter INSTANCE = new ObjectMapper().writer(new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    }
 
     private static final Set<String> TOP = Set.of("organizationId", "managementAccountId", "partition", "readAt", "roots",
             "organizationalUnits", "accounts", "policies");
@@ -33,30 +35,31 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    /** Is this parsed JSON document a snapshot rather than a policy? (It has "organizationId" and "policies".) */
+    /** Is this JSON document a snapshot rather than a policy? (It has "organizationId" and "policies".) */
     public static boolean looksLikeSnapshot(String json) {
         try {
-            JsonNode tree = MAPPER.readTree(json);
-            return tree != null && tree.isObject() && tree.has("organizationId") && tree.has("policies");
-        } catch (JsonProcessingException e) {
+            return JsonTree.read(json) instanceof JsonTree.Obj tree
+                    && tree.members().containsKey("organizationId") && tree.members().containsKey("policies");
+        } catch (IOException e) {
             return false;
         }
     }
 
     public static OrgSnapshot read(String json) throws IOException {
-        JsonNode tree;
+        JsonTree document;
         try {
-            tree = MAPPER.readTree(json);
+            document = JsonTree.read(json);
         } catch (JsonProcessingException e) {
             throw new IOException("not JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (IOException e) {
+            throw new IOException("not JSON: " + e.getMessage(), e);
         }
-        if (tree == null || !tree.isObject()) {
+        if (!(document instanceof JsonTree.Obj tree)) {
             throw new IOException("a snapshot is a JSON object with organizationId, roots, organizationalUnits, accounts"
                     + " and policies");
         }
-        for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : tree.members().keySet()) {
             if (!TOP.contains(name)) {
                 throw new IOException(name + ": not a snapshot field (expected one of " + String.join(", ", sorted(TOP)) + ")");
             }
@@ -79,93 +82,103 @@ public final class SnapshotJson {
 
     public static String write(OrgSnapshot snapshot) {
         try {
-            return WRITER.writeValueAsString(snapshot) + "\n";
+            return Writer.INSTANCE.writeValueAsString(snapshot) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private interface Element<T> {
-        T read(JsonNode node, String at) throws IOException;
+        T read(JsonTree.Obj node, String at) throws IOException;
     }
 
-    private static <T> List<T> list(JsonNode parent, String field, String at, boolean required, Element<T> element)
+    /** A member, with JSON null read as absent. */
+    private static JsonTree member(JsonTree.Obj parent, String field) {
+        JsonTree node = parent.members().get(field);
+        return node instanceof JsonTree.Scalar s && s.kind() == JsonTree.Scalar.Kind.NULL ? null : node;
+    }
+
+    private static <T> List<T> list(JsonTree.Obj parent, String field, String at, boolean required, Element<T> element)
             throws IOException {
-        JsonNode node = parent.get(field);
+        JsonTree node = member(parent, field);
         String path = at + field;
-        if (node == null || node.isNull()) {
+        if (node == null) {
             if (required) {
                 throw new IOException(path + ": missing");
             }
             return List.of();
         }
-        if (!node.isArray()) {
+        if (!(node instanceof JsonTree.Arr array)) {
             throw new IOException(path + ": must be an array, not " + kind(node));
         }
         List<T> items = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
+        for (int i = 0; i < array.items().size(); i++) {
             String here = path + "[" + i + "]";
-            if (!node.get(i).isObject()) {
-                throw new IOException(here + ": must be an object, not " + kind(node.get(i)));
+            if (!(array.items().get(i) instanceof JsonTree.Obj item)) {
+                throw new IOException(here + ": must be an object, not " + kind(array.items().get(i)));
             }
-            items.add(element.read(node.get(i), here + "."));
+            items.add(element.read(item, here + "."));
         }
         return items;
     }
 
-    private static String text(JsonNode parent, String field, String at, boolean required) throws IOException {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
+    private static String text(JsonTree.Obj parent, String field, String at, boolean required) throws IOException {
+        JsonTree node = member(parent, field);
+        if (node == null) {
             if (required) {
                 throw new IOException(at + field + ": missing");
             }
             return null;
         }
-        if (!node.isTextual()) {
+        if (!(node instanceof JsonTree.Scalar s && s.kind() == JsonTree.Scalar.Kind.STRING)) {
             throw new IOException(at + field + ": must be a string, not " + kind(node));
         }
-        return node.asText();
+        return s.text();
     }
 
-    private static boolean bool(JsonNode parent, String field, String at) throws IOException {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
+    private static boolean bool(JsonTree.Obj parent, String field, String at) throws IOException {
+        JsonTree node = member(parent, field);
+        if (node == null) {
             return false;
         }
-        if (!node.isBoolean()) {
+        if (!(node instanceof JsonTree.Scalar s && s.kind() == JsonTree.Scalar.Kind.BOOLEAN)) {
             throw new IOException(at + field + ": must be true or false, not " + kind(node));
         }
-        return node.asBoolean();
+        return Boolean.parseBoolean(s.text());
     }
 
     /** An optional array of strings (absent is empty). */
-    private static List<String> strings(JsonNode parent, String field, String at) throws IOException {
-        JsonNode node = parent.get(field);
+    private static List<String> strings(JsonTree.Obj parent, String field, String at) throws IOException {
+        JsonTree node = member(parent, field);
         String path = at + field;
-        if (node == null || node.isNull()) {
+        if (node == null) {
             return List.of();
         }
-        if (!node.isArray()) {
+        if (!(node instanceof JsonTree.Arr array)) {
             throw new IOException(path + ": must be an array of strings, not " + kind(node));
         }
         List<String> items = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isTextual()) {
-                throw new IOException(path + "[" + i + "]: must be a string, not " + kind(node.get(i)));
+        for (int i = 0; i < array.items().size(); i++) {
+            if (!(array.items().get(i) instanceof JsonTree.Scalar s && s.kind() == JsonTree.Scalar.Kind.STRING)) {
+                throw new IOException(path + "[" + i + "]: must be a string, not " + kind(array.items().get(i)));
             }
-            items.add(node.get(i).asText());
+            items.add(s.text());
         }
         return items;
     }
 
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
+    private static String kind(JsonTree node) {
+        if (node instanceof JsonTree.Obj) {
+            return "an object";
+        }
+        if (node instanceof JsonTree.Arr) {
+            return "an array";
+        }
+        return switch (((JsonTree.Scalar) node).kind()) {
             case STRING -> "a string";
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
-            default -> "null";
+            case NULL -> "null";
         };
     }
 

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * A minimal JSON tree that remembers the line and column of every value, which Jackson's own
- * JsonNode does not; the parser needs them for messages and SARIF.
+ * JsonNode does not; the parser needs them for messages and SARIF. Built on Jackson's streaming
+ * parser only, so reading with it does not pay databind's class loading at cold start.
  */
-sealed interface JsonTree {
+public sealed interface JsonTree {
 
     Location location();
 
@@ -26,7 +27,7 @@ sealed interface JsonTree {
 
     /** A string, number, boolean or null; {@code text} is null for JSON null. */
     record Scalar(String text, Kind kind, Location location) implements JsonTree {
-        enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+        public enum Kind { STRING, NUMBER, BOOLEAN, NULL }
     }
 
     JsonFactory FACTORY = JsonFactory.builder().build();
