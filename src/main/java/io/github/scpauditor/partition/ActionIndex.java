@@ -1,9 +1,5 @@
 package io.github.scpauditor.partition;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,15 +99,7 @@ public final class ActionIndex {
     }
 
     private static ActionIndex loadResource() {
-        try (InputStream in = ActionIndex.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The IAM index " + RESOURCE + " is missing from the classpath");
-            }
-            // One bulk decode is several times faster than a Reader while the JIT is still cold.
-            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the IAM index " + RESOURCE, e);
-        }
+        return read(BundledText.read(RESOURCE, "the IAM index"), RESOURCE);
     }
 
     /**

@@ -1,9 +1,5 @@
 package io.github.scpauditor.partition;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -51,14 +47,7 @@ final class EndpointMetadata {
     }
 
     private static EndpointMetadata loadResource() {
-        try (InputStream in = EndpointMetadata.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The partition facts " + RESOURCE + " are missing from the classpath");
-            }
-            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the partition facts " + RESOURCE, e);
-        }
+        return read(BundledText.read(RESOURCE, "the partition facts"), RESOURCE);
     }
 
     /**
