@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -69,7 +70,7 @@ final class Inputs {
             if (in == null) {
                 return List.of(new Input.Unusable(new InputError(EXAMPLE_NAME, "the example organisation is missing from this build")));
             }
-            // Known to be a snapshot: read once, without asking looksLikeSnapshot first (start-up time).
+            // Known to be a snapshot: read as one directly.
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return List.of(new Input.Snapshot(EXAMPLE_NAME, SnapshotJson.read(text)));
         } catch (IOException | RuntimeException e) {
@@ -147,13 +148,17 @@ final class Inputs {
             return;
         }
         // The cheap test first: a policy file is never read as a tree twice just to learn it is no snapshot.
-        if (text.contains("\"organizationId\"") && SnapshotJson.looksLikeSnapshot(text)) {
+        if (text.contains("\"organizationId\"")) {
             try {
-                inputs.add(new Input.Snapshot(name, SnapshotJson.read(text)));
+                Optional<OrgSnapshot> snapshot = SnapshotJson.readIfSnapshot(text);
+                if (snapshot.isPresent()) {
+                    inputs.add(new Input.Snapshot(name, snapshot.get()));
+                    return;
+                }
             } catch (IOException | RuntimeException e) {
                 error(new InputError(name, "not a readable organisation snapshot: " + describe(e)));
+                return;
             }
-            return;
         }
         if (bytes.length > POLICY_FILE_LIMIT) {
             error(new InputError(name, "the file is " + bytes.length + " bytes; policy files over "

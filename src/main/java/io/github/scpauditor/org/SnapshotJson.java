@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,14 +36,18 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    /** Is this JSON document a snapshot rather than a policy? (It has "organizationId" and "policies".) */
-    public static boolean looksLikeSnapshot(String json) {
+    /**
+     * The snapshot, if the document is one; empty if it is not JSON or not a snapshot (a policy, say).
+     * One parse for both questions: snapshots can be large.
+     */
+    public static Optional<OrgSnapshot> readIfSnapshot(String json) throws IOException {
+        JsonTree document;
         try {
-            return JsonTree.read(json) instanceof JsonTree.Obj tree
-                    && tree.members().containsKey("organizationId") && tree.members().containsKey("policies");
+            document = JsonTree.read(json);
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         }
+        return isSnapshot(document) ? Optional.of(read((JsonTree.Obj) document)) : Optional.empty();
     }
 
     public static OrgSnapshot read(String json) throws IOException {
@@ -59,6 +64,15 @@ public final class SnapshotJson {
             throw new IOException("a snapshot is a JSON object with organizationId, roots, organizationalUnits, accounts"
                     + " and policies");
         }
+        return read(tree);
+    }
+
+    private static boolean isSnapshot(JsonTree document) {
+        return document instanceof JsonTree.Obj tree
+                && tree.members().containsKey("organizationId") && tree.members().containsKey("policies");
+    }
+
+    private static OrgSnapshot read(JsonTree.Obj tree) throws IOException {
         for (String name : tree.members().keySet()) {
             if (!TOP.contains(name)) {
                 throw new IOException(name + ": not a snapshot field (expected one of " + String.join(", ", sorted(TOP)) + ")");

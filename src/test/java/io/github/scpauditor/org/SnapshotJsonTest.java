@@ -29,7 +29,7 @@ class SnapshotJsonTest {
                 + "      \"id\": \"r-ab12\",\n      \"name\": \"Root\",\n      \"enabledPolicyTypes\": [\n"
                 + "        \"SERVICE_CONTROL_POLICY\"\n      ]\n    }\n  ],\n").endsWith("}\n");
         assertThat(SnapshotJson.read(json)).isEqualTo(SNAPSHOT);
-        assertThat(SnapshotJson.looksLikeSnapshot(json)).isTrue();
+        assertThat(SnapshotJson.readIfSnapshot(json)).contains(SNAPSHOT);
     }
 
     @Test
@@ -48,13 +48,20 @@ class SnapshotJsonTest {
     }
 
     @Test
-    void onlySnapshotsLookLikeSnapshots() {
-        assertThat(SnapshotJson.looksLikeSnapshot("{\"organizationId\": \"o-1\", \"policies\": []}")).isTrue();
-        assertThat(SnapshotJson.looksLikeSnapshot("{\"Version\": \"2012-10-17\", \"Statement\": []}")).isFalse();
-        assertThat(SnapshotJson.looksLikeSnapshot("{\"organizationId\": \"o-1\"}")).isFalse();
-        assertThat(SnapshotJson.looksLikeSnapshot("[{\"organizationId\": \"o-1\", \"policies\": []}]")).isFalse();
-        assertThat(SnapshotJson.looksLikeSnapshot("{\"organizationId\": ")).isFalse();
-        assertThat(SnapshotJson.looksLikeSnapshot("")).isFalse();
+    void onlySnapshotsAreReadAsSnapshots() throws IOException {
+        assertThat(SnapshotJson.readIfSnapshot("{\"organizationId\": \"o-1\", \"policies\": []}"))
+                .hasValueSatisfying(s -> assertThat(s.organizationId()).isEqualTo("o-1"));
+        assertThat(SnapshotJson.readIfSnapshot("{\"Version\": \"2012-10-17\", \"Statement\": []}")).isEmpty();
+        assertThat(SnapshotJson.readIfSnapshot("{\"organizationId\": \"o-1\"}")).isEmpty();
+        assertThat(SnapshotJson.readIfSnapshot("[{\"organizationId\": \"o-1\", \"policies\": []}]")).isEmpty();
+        assertThat(SnapshotJson.readIfSnapshot("{\"organizationId\": ")).isEmpty();
+        assertThat(SnapshotJson.readIfSnapshot("")).isEmpty();
+    }
+
+    @Test
+    void aSnapshotShapedDocumentThatIsMalformedIsRefusedNotTakenForAPolicy() {
+        assertThatThrownBy(() -> SnapshotJson.readIfSnapshot("{\"organizationId\": \"o-1\", \"policies\": [\"p-1\"]}"))
+                .isInstanceOf(IOException.class).hasMessageContaining("policies[0]: must be an object, not a string");
     }
 
     @Test
