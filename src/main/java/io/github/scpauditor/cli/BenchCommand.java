@@ -5,6 +5,7 @@ import io.github.scpauditor.check.CheckContext;
 import io.github.scpauditor.org.OrgSnapshot;
 import io.github.scpauditor.policy.PolicySource;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -20,19 +21,21 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Audits the policies under PATH repeatedly on this thread, after a warm-up,",
-                "and prints policies per second and the peak heap of the measured passes."})
+                "and prints policies per second, the peak heap and the JIT time of the measured passes."})
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "100",
             description = "Measured passes over all the policies (default ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
-            description = "Passes run first and not measured, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}).")
-    int warmup;
+    // By time, not passes: C2 takes seconds to settle on the large check methods (longer on one core, where it
+    // shares the core with the audits), and ten passes over the reference corpus measured a half-compiled auditor.
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "20",
+            description = "Seconds of unmeasured passes first, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}).")
+    int warmupSeconds;
 
     @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws-cn",
             description = "aws-cn (default), aws or aws-us-gov.")
@@ -45,6 +48,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
         Options.positive(commandLine, "--iterations", iterations);
+        if (warmupSeconds < 0) {
+            throw new CommandLine.ParameterException(commandLine, "--warmup-seconds must be 0 or more, not " + warmupSeconds);
+        }
         PrintWriter out = commandLine.getOut();
         List<PolicySource> policies = new ArrayList<>();
         boolean unusable = false;
@@ -67,10 +73,15 @@ final class BenchCommand implements Callable<Integer> {
         Auditor auditor = new Auditor(Options.partition(commandLine, partitionId), CheckContext.DEFAULT_SIZE_QUOTA);
 
         long findings = 0;
-        for (int i = 0; i < warmup; i++) {
+        int warmup = 0;
+        long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        while (warmup == 0 || System.nanoTime() < warmupEnd) {
             findings += pass(auditor, policies);
+            warmup++;
         }
         System.gc();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jitStart = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -84,16 +95,22 @@ final class BenchCommand implements Callable<Integer> {
         // CPU time too: on a busy machine the wall clock also counts the time other processes held the core.
         long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
         long peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long jitMillis = jitStart < 0 ? -1 : jit.getTotalCompilationTime() - jitStart;
 
         long audited = (long) policies.size() * iterations;
-        out.printf(Locale.ROOT, "%d policies x %d passes (after %d warm-up passes) in %.1f ms on one thread%n",
-                policies.size(), iterations, warmup, nanos / 1e6);
+        out.printf(Locale.ROOT, "%d policies x %d passes (after %d warm-up passes in %d s) in %.1f ms on one thread%n",
+                policies.size(), iterations, warmup, warmupSeconds, nanos / 1e6);
         out.printf(Locale.ROOT, "%,.0f policies/s (wall clock), %.1f us per policy%n", audited / (nanos / 1e9),
                 nanos / 1e3 / audited);
         out.printf(Locale.ROOT, "%,.0f policies per CPU second of this thread, %.1f us per policy%n",
                 audited / (cpuNanos / 1e9), cpuNanos / 1e3 / audited);
         out.printf(Locale.ROOT, "peak heap during the measured passes: %.1f MiB (sum of heap pool peaks)%n",
                 peakHeap / (1024.0 * 1024.0));
+        if (jitMillis >= 0) {
+            // The compiler threads' time: on one core it is taken from the audits, so a large figure means
+            // the wall-clock rate is not yet the steady state (warm up longer).
+            out.printf(Locale.ROOT, "JIT compilation during the measured passes: %d ms%n", jitMillis);
+        }
         // Printed so the JIT cannot discard the audits as unused work.
         out.printf(Locale.ROOT, "findings per pass: %d%n", findings / (warmup + iterations));
         return unusable ? Main.INPUT_ERROR : Main.CLEAN;
