@@ -16,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,13 +50,13 @@ public final class SizeNearLimitCheck implements Check {
             return List.of();
         }
         boolean over = size > quota;
-        String message = String.format(Locale.ROOT, "The policy is %,d characters, %s the %,d-character SCP size quota"
-                + " (Organizations counts every stored character, whitespace included).",
-                size, over ? "over" : "within 10% of", quota);
+        String message = "The policy is " + Wording.grouped(size) + " characters, " + (over ? "over" : "within 10% of")
+                + " the " + Wording.grouped(quota) + "-character SCP size quota"
+                + " (Organizations counts every stored character, whitespace included).";
         String remediation = minified(text)
                 .filter(m -> m < size)
-                .map(m -> String.format(Locale.ROOT, "Store it without whitespace outside strings (%,d characters)%s",
-                        m, m > quota ? ", and split it into two SCPs." : "; if it keeps growing, split it into two SCPs."))
+                .map(m -> "Store it without whitespace outside strings (" + Wording.grouped(m) + " characters)"
+                        + (m > quota ? ", and split it into two SCPs." : "; if it keeps growing, split it into two SCPs."))
                 .orElse("Split it into two SCPs, or merge statements that share an Effect and conditions.");
         return List.of(Findings.ofPolicy(INFO, over ? Severity.HIGH : Severity.INFO, Category.GRAMMAR, policy,
                 Location.ROOT, message, remediation));

@@ -56,7 +56,8 @@ public final class TextRenderer implements Renderer {
 
     private static void finding(StringBuilder out, Finding finding) {
         StringBuilder head = new StringBuilder();
-        head.append(String.format("%-8s %s", finding.severity(), finding.checkId()));
+        String severity = finding.severity().name();
+        head.append(severity).append(" ".repeat(Math.max(1, 9 - severity.length()))).append(finding.checkId());
         if (finding.statement() != null) {
             head.append("  statement ").append(finding.statement().index());
             if (finding.statement().sid() != null) {

@@ -23,6 +23,12 @@ class SizeNearLimitCheckTest {
     }
 
     @Test
+    void sizesAreGroupedByThousands() {
+        assertThat(List.of(0, 999, 1_000, 10_240, 999_999, 1_234_567, -1_000).stream().map(Wording::grouped))
+                .containsExactly("0", "999", "1,000", "10,240", "999,999", "1,234,567", "-1,000");
+    }
+
+    @Test
     void theDefaultQuotaFlagsFrom9216Characters() {
         assertThat(check(padded(9_215))).isEmpty();
         assertThat(check(padded(9_216))).singleElement().satisfies(f -> {
