@@ -214,6 +214,17 @@ class AuditCommandTest {
         }
     }
 
+    @Test
+    void theTopLevelHelpAndAMistypedCommandStillNameEveryCommand() {
+        Cli.Result help = Cli.run("--help");
+        Cli.Result typo = Cli.run("audti");
+
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).containsPattern("(?s)Commands:\\n  audit .*\\n  simulate .*\\n  bench ");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched argument at index 0: 'audti'").contains("Did you mean: scp-auditor audit?");
+    }
+
     private static List<String> checkIds(JsonNode report) {
         List<String> ids = new ArrayList<>();
         report.get("findings").forEach(f -> ids.add(f.get("checkId").asText()));
