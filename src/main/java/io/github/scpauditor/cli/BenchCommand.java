@@ -72,6 +72,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         Auditor auditor = new Auditor(Options.partition(commandLine, partitionId), CheckContext.DEFAULT_SIZE_QUOTA);
 
+        // The management beans are set up before the warm-up: their streams and lambdas, first run between the
+        // warm-up and the measurement, made the JIT throw away and recompile audit code it had inlined them into.
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         long findings = 0;
         int warmup = 0;
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
@@ -80,12 +86,10 @@ final class BenchCommand implements Callable<Integer> {
             warmup++;
         }
         System.gc();
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (MemoryPoolMXBean pool : heap) {
+            pool.resetPeakUsage();
+        }
         long jitStart = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < iterations; i++) {
@@ -94,7 +98,10 @@ final class BenchCommand implements Callable<Integer> {
         long nanos = System.nanoTime() - start;
         // CPU time too: on a busy machine the wall clock also counts the time other processes held the core.
         long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
-        long peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : heap) {
+            peakHeap += pool.getPeakUsage().getUsed();
+        }
         long jitMillis = jitStart < 0 ? -1 : jit.getTotalCompilationTime() - jitStart;
 
         long audited = (long) policies.size() * iterations;
