@@ -4,6 +4,7 @@ import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.report.Category;
@@ -43,7 +44,7 @@ public final class ForeignPartitionArnCheck implements Check {
                 String element = statement.resources().element();
                 for (Value resource : statement.resources().values()) {
                     report(policy, evaluator, statement, dead, resource, element, statement.resources().negated(), null,
-                            findings);
+                            null, findings);
                 }
             }
             for (Condition condition : statement.conditions()) {
@@ -53,16 +54,19 @@ public final class ForeignPartitionArnCheck implements Check {
                 String element = condition.operatorText() + " " + condition.key();
                 for (Value value : condition.values()) {
                     report(policy, evaluator, statement, dead, value, element, condition.operator().negated(),
-                            condition.key(), findings);
+                            condition.operator(), condition.key(), findings);
                 }
             }
         }
         return findings;
     }
 
+    /** {@code operator} is null for Resource and NotResource, which always take '*' and '?' as wildcards. */
     private static void report(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, boolean dead,
-            Value value, String element, boolean exemption, String conditionKey, List<Finding> findings) {
-        Optional<Boolean> inPartition = evaluator.arnInPartition(value.text());
+            Value value, String element, boolean exemption, ConditionOperator operator, String conditionKey,
+            List<Finding> findings) {
+        Optional<Boolean> inPartition = operator == null ? evaluator.arnInPartition(value.text())
+                : evaluator.arnInPartition(value.text(), operator);
         Partition partition = evaluator.partition();
         String service = Wording.arnFields(value.text()).map(f -> f.get(1)).orElse("");
         if (inPartition.isEmpty() || inPartition.get() || notOffered(partition, service)) {
@@ -80,15 +84,30 @@ public final class ForeignPartitionArnCheck implements Check {
         } else {
             consequence = "so the " + deny + " never applies to it through this " + element;
         }
-        String message = Wording.quote(value.text()) + " is an ARN of partition " + Wording.quote(written)
-                + ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":, " + consequence + ".";
+        // Under StringEquals and its kin "arn:*:" is not a pattern: it equals no ARN, and the fix must not suggest it.
+        boolean wildcards = operator == null || operator.takesWildcards();
+        boolean literal = !wildcards && evaluator.arnInPartition(value.text()).orElse(false);
+        String message = (literal
+                ? Wording.quote(value.text()) + " is compared by " + operator.json() + ", which takes * and ? as written:"
+                        + " it equals no ARN (" + partition.id() + " ARNs start with arn:" + partition.id() + ":), "
+                : Wording.quote(value.text()) + " is an ARN of partition " + Wording.quote(written)
+                        + ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":, ")
+                + consequence + ".";
+        String everyPartition = Wording.quote(Wording.withPartition(value.text(), "*"));
         String remediation = "Write " + Wording.quote(Wording.withPartition(value.text(), partition.id()))
-                + " (or " + Wording.quote(Wording.withPartition(value.text(), "*")) + " to serve every partition).";
+                + (wildcards ? " (or " + everyPartition + " to serve every partition)."
+                        : " (or, to serve every partition, " + everyPartition + " under " + likeOperator(operator)
+                                + ", where * is a wildcard).");
         boolean bedrock = Wording.isBedrock(service)
                 || (conditionKey != null && Wording.keyService(conditionKey).filter(Wording::isBedrock).isPresent());
         // An exemption that fails is HIGH because the statement then bites too much; a dead statement bites nothing yet.
         findings.add(Findings.at(INFO, exemption && !dead ? Severity.HIGH : Severity.MEDIUM,
                 bedrock ? Category.BEDROCK : Category.PARTITION, policy, statement, value.location(), message, remediation));
+    }
+
+    /** The wildcard-matching operator to use instead of a literal one, keeping its polarity. */
+    private static String likeOperator(ConditionOperator operator) {
+        return operator.negated() ? "StringNotLike" : "StringLike";
     }
 
     private static boolean notOffered(Partition partition, String service) {

@@ -2,6 +2,7 @@ package io.github.scpauditor.eval;
 
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Effect;
 import io.github.scpauditor.policy.Statement;
 import java.util.ArrayList;
@@ -133,6 +134,21 @@ public final class Evaluator {
     /** For an ARN (or ARN pattern): empty if it is not an ARN; else whether its partition field can name this partition. */
     public Optional<Boolean> arnInPartition(String arnPattern) {
         return analysis.arns().partitionFieldCanName(arnPattern);
+    }
+
+    /**
+     * For a condition value compared by this operator: empty if it is not an ARN; else whether it can equal an
+     * ARN of this partition. StringEquals and its kin take '*' and '?' as written, so "arn:*:…" equals no ARN.
+     */
+    public Optional<Boolean> arnInPartition(String value, ConditionOperator operator) {
+        Optional<Boolean> asPattern = arnInPartition(value);
+        if (asPattern.isEmpty() || !asPattern.get() || operator.family() != ConditionOperator.Family.STRING
+                || operator.takesWildcards() || PolicyVariables.hasVariablesInFirstFields(value, Arns.PARTITION + 1)) {
+            return asPattern;
+        }
+        String field = Arns.field(value, Arns.PARTITION);
+        return Optional.of(field == null || (StringCondition.ignoresCase(operator)
+                ? field.equalsIgnoreCase(partition.id()) : field.equals(partition.id())));
     }
 
     /** IAM's wildcard match: '*' any run, '?' one character; ignoreCase for actions. */

@@ -18,7 +18,7 @@ final class StringCondition {
 
     /** Wildcards count only for the Like operators; Equals compares the characters as written. */
     static boolean usesWildcards(ConditionOperator op) {
-        return op == ConditionOperator.STRING_LIKE || op == ConditionOperator.STRING_NOT_LIKE;
+        return op.takesWildcards();
     }
 
     static boolean ignoresCase(ConditionOperator op) {

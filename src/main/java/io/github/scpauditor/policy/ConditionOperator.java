@@ -66,6 +66,11 @@ public enum ConditionOperator {
         return negated;
     }
 
+    /** The Like operators and the ARN operators take '*' and '?' as wildcards; the others compare characters as written. */
+    public boolean takesWildcards() {
+        return family == Family.ARN || this == STRING_LIKE || this == STRING_NOT_LIKE;
+    }
+
     /** Operator names are matched case-insensitively, as IAM does. */
     public static Optional<ConditionOperator> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));
