@@ -42,9 +42,14 @@ public final class DeadStatementCheck implements Check {
                 continue;
             }
             Set<String> why = new LinkedHashSet<>();
-            Set<String> fixes = new LinkedHashSet<>();
             for (DeadReason reason : reach.reasons()) {
                 why.add(explain(reason, statement, partition));
+            }
+            // No rewrite of its resources or conditions can govern a service that is not here: only that fix counts.
+            List<DeadReason> absentServices = reach.reasons().stream()
+                    .filter(DeadReason.ServicesUnavailable.class::isInstance).toList();
+            Set<String> fixes = new LinkedHashSet<>();
+            for (DeadReason reason : absentServices.isEmpty() ? reach.reasons() : absentServices) {
                 fixes.add(fix(reason, statement, partition));
             }
             boolean deny = Wording.isDeny(statement);
@@ -65,16 +70,17 @@ public final class DeadStatementCheck implements Check {
      */
     private static boolean onlyAllowsWholePartition(Statement statement, Reach reach) {
         for (DeadReason reason : reach.reasons()) {
-            if (!(reason instanceof DeadReason.NoRegionSatisfies r)) {
-                return false;
-            }
-            boolean allowList = statement.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase(r.key())
-                    && c.operatorText().equalsIgnoreCase(r.operator()) && c.operator().negated());
-            if (!allowList) {
+            if (!(reason instanceof DeadReason.NoRegionSatisfies r) || !isAllowList(statement, r)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the region condition lists the regions to keep (StringNotEquals…) rather than those to match. */
+    private static boolean isAllowList(Statement statement, DeadReason.NoRegionSatisfies r) {
+        return statement.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase(r.key())
+                && c.operatorText().equalsIgnoreCase(r.operator()) && c.operator().negated());
     }
 
     private static String explain(DeadReason reason, Statement statement, Partition partition) {
@@ -124,12 +130,21 @@ public final class DeadStatementCheck implements Check {
         if (reason instanceof DeadReason.ResourcesNeverMatch) {
             return "Write its resources as arn:" + partition.id() + ":… (or arn:*:… to serve every partition).";
         }
+        boolean deny = Wording.isDeny(statement);
+        if (reason instanceof DeadReason.NoRegionSatisfies r && deny && !isAllowList(statement, r)) {
+            // Naming a region of the partition in a deny-list would deny everything the statement matches there.
+            return "Delete the statement: it denies requests in regions " + partition.id() + " does not have. Name an "
+                    + partition.id() + " region in its " + r.key() + " condition only if you mean to deny there"
+                    + " everything the statement matches.";
+        }
         if (reason instanceof DeadReason.NoRegionSatisfies r) {
             return "Name " + partition.id() + " regions (" + String.join(", ", partition.regions()) + ") in the "
                     + r.key() + " condition, or delete the statement.";
         }
         if (reason instanceof DeadReason.KeyNeverPresent r) {
-            return "Remove the condition on " + r.key() + ", or delete the statement.";
+            return "Delete the statement. Removing only the condition on " + r.key() + " would make the "
+                    + statement.effect().json() + " apply to every request its actions and resources match"
+                    + (deny ? ": do that only if that is the guardrail you want." : ".");
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
