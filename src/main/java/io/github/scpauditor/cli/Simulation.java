@@ -9,6 +9,7 @@ import io.github.scpauditor.eval.Decision;
 import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.eval.Request;
 import io.github.scpauditor.eval.SourcedPolicy;
+import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.ParseProblem;
 import io.github.scpauditor.policy.ParseResult;
 import io.github.scpauditor.policy.PolicyParser;
@@ -21,12 +22,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The simulate command's work: read the SCPs, then answer each request line with one JSON line. */
 final class Simulation {
 
+    private static final String REQUESTED_REGION = "aws:RequestedRegion";
     private static final Set<String> REQUEST_FIELDS = Set.of("action", "resource", "principalArn", "context");
 
     private final Evaluator evaluator;
@@ -93,16 +97,61 @@ final class Simulation {
                 allAnswered = false;
                 continue;
             }
-            Decision decision = evaluator.decide(scps, request);
+            RequestedRegion region = requestedRegion(request);
+            Decision decision = evaluator.decide(scps, region.request());
             ObjectNode answer = mapper.createObjectNode();
             answer.put("decision", decision.outcome().name());
             answer.set("statements", mapper.valueToTree(decision.statements()));
+            if (region.assumed() != null) {
+                answer.putObject("assumed").put(REQUESTED_REGION, region.assumed());
+            }
+            if (region.note() != null) {
+                answer.put("note", region.note());
+            }
             out.println(json(answer));
         }
         if (!allAnswered) {
             err.println("scp-auditor: " + requests + ": some request lines could not be read (see the error lines)");
         }
         return allAnswered ? Main.CLEAN : Main.INPUT_ERROR;
+    }
+
+    /** The request as simulated, the region filled in for it (if any), and what to know about its region (if anything). */
+    private record RequestedRegion(Request request, String assumed, String note) {
+    }
+
+    /**
+     * Every real request carries aws:RequestedRegion, and a global service's always the region it signs for: a
+     * request line without one gets that region, and a line that could never happen here says so. Otherwise an
+     * answer would contradict the audit (IAM "denied" in a region its requests never carry).
+     */
+    private RequestedRegion requestedRegion(Request request) {
+        Partition partition = evaluator.partition();
+        String prefix = request.action().substring(0, request.action().indexOf(':')).toLowerCase(Locale.ROOT);
+        Optional<String> signing = partition.signingRegion(prefix);
+        List<String> given = request.context().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(REQUESTED_REGION)).map(Map.Entry::getValue).findFirst().orElse(null);
+        if (given == null && signing.isPresent()) {
+            Map<String, List<String>> context = new LinkedHashMap<>(request.context());
+            context.put(REQUESTED_REGION, List.of(signing.get()));
+            return new RequestedRegion(new Request(request.action(), request.resource(), request.principalArn(), context),
+                    signing.get(), null);
+        }
+        if (given == null) {
+            return new RequestedRegion(request, null, "no aws:RequestedRegion given: a real request carries the region"
+                    + " it is sent to, and conditions on that key were evaluated as if it were missing");
+        }
+        if (signing.isPresent() && !given.equals(List.of(signing.get()))) {
+            return new RequestedRegion(request, null, prefix + " requests in " + partition.id() + " are signed for "
+                    + signing.get() + ", so a real one carries aws:RequestedRegion " + signing.get() + " and nothing else");
+        }
+        List<String> foreign = given.stream().filter(r -> !partition.regions().contains(r)).toList();
+        if (!foreign.isEmpty()) {
+            return new RequestedRegion(request, null, String.join(", ", foreign) + (foreign.size() == 1 ? " is" : " are")
+                    + " not a region of " + partition.id() + " (" + String.join(", ", partition.regions())
+                    + "): no real request carries it");
+        }
+        return new RequestedRegion(request, null, null);
     }
 
     private String json(ObjectNode node) {

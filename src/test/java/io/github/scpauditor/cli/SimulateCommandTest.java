@@ -45,10 +45,35 @@ class SimulateCommandTest {
 
         assertThat(result.exit()).isZero();
         assertThat(result.out().lines()).containsExactly(
-                // Not denied (IAM is in the NotAction list); with no Allow in this one policy, implicitly denied.
-                "{\"decision\":\"IMPLICIT_DENY\",\"statements\":[]}",
+                // Not denied (IAM is in the NotAction list); with no Allow in this one policy, implicitly denied. The
+                // question itself cannot arise: IAM requests always carry Beijing.
+                "{\"decision\":\"IMPLICIT_DENY\",\"statements\":[],\"note\":\"iam requests in aws-cn are signed for"
+                        + " cn-north-1, so a real one carries aws:RequestedRegion cn-north-1 and nothing else\"}",
                 "{\"decision\":\"EXPLICIT_DENY\",\"statements\":[{\"source\":\"" + beijing
                         + "\",\"index\":0,\"sid\":\"DenyOutsideBeijing\"}]}");
+    }
+
+    @Test
+    void aRequestWithoutRegionGetsItsGlobalServicesSigningRegionAndOtherwiseANote() throws IOException {
+        String beijing = Cli.copy("beijing-only.json", dir);
+        String full = Cli.copy("full-access.json", dir);
+        Path requests = Files.writeString(dir.resolve("regions.jsonl"),
+                "{\"action\": \"organizations:ListAccounts\"}\n"
+                        + "{\"action\": \"ec2:RunInstances\"}\n"
+                        + "{\"action\": \"ec2:RunInstances\", \"context\": {\"aws:requestedregion\": \"us-east-1\"}}\n");
+
+        Cli.Result result = Cli.run("simulate", "--policy", beijing, "--policy", full, "--requests", requests.toString());
+
+        String denied = "{\"decision\":\"EXPLICIT_DENY\",\"statements\":[{\"source\":\"" + beijing
+                + "\",\"index\":0,\"sid\":\"DenyOutsideBeijing\"}]";
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().lines()).containsExactly(
+                // Organizations signs for Ningxia: the Beijing-only region-deny denies it, as the audit says.
+                denied + ",\"assumed\":{\"aws:RequestedRegion\":\"cn-northwest-1\"}}",
+                denied + ",\"note\":\"no aws:RequestedRegion given: a real request carries the region it is sent to,"
+                        + " and conditions on that key were evaluated as if it were missing\"}",
+                denied + ",\"note\":\"us-east-1 is not a region of aws-cn (cn-north-1, cn-northwest-1): no real request"
+                        + " carries it\"}");
     }
 
     @Test
