@@ -2,6 +2,7 @@ package io.github.scpauditor.partition;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The endpoint prefixes (keys of the SDK's endpoint metadata) that serve the actions of an IAM
@@ -40,7 +41,19 @@ final class EndpointPrefixes {
             Map.entry("tag", List.of("tagging")),
             Map.entry("timestream", List.of("ingest.timestream", "query.timestream")));
 
+    /**
+     * IAM prefixes whose endpoints the metadata lists too narrowly to prove a NO. The Trusted Advisor console
+     * (trustedadvisor actions) works in Beijing (docs.amazonaws.cn, Trusted Advisor: "available in Beijing
+     * Region"), though the metadata lists the trustedadvisor API in other partitions only.
+     */
+    private static final Set<String> INCOMPLETE = Set.of("trustedadvisor");
+
     private EndpointPrefixes() {
+    }
+
+    /** Whether endpoints missing from a partition in the metadata prove the service absent there. */
+    static boolean provesAbsence(String iamPrefix) {
+        return !INCOMPLETE.contains(iamPrefix);
     }
 
     /** The endpoint prefixes of a lower-case IAM prefix: the exceptions above, else the IAM prefix itself. */

@@ -78,7 +78,7 @@ public final class Partition {
                 return Availability.YES;
             }
         }
-        return unknownEndpoint ? Availability.UNKNOWN : Availability.NO;
+        return unknownEndpoint || !EndpointPrefixes.provesAbsence(iamPrefix) ? Availability.UNKNOWN : Availability.NO;
     }
 
     /** For a global service (IAM prefix), the region its requests are signed for here: aws:RequestedRegion's value. */
