@@ -44,4 +44,15 @@ final class RegionConditions {
                 .map(c -> c.operatorText() + " " + c.key()).toList();
         return others.isEmpty() ? "" : ", wherever its other conditions (" + String.join(", ", others) + ") hold";
     }
+
+    /**
+     * Whether another condition must hold for the Deny to apply at all (StringEquals aws:SourceVpc …): then it
+     * denies only the requests that meet it, not every request. Negated operators and IfExists hold on a
+     * missing key, so they narrow nothing by default (they exempt).
+     */
+    static boolean narrowedToSomeRequests(Statement statement) {
+        return statement.conditions().stream()
+                .anyMatch(c -> !c.key().equalsIgnoreCase(RegionNotInPartitionCheck.REQUESTED_REGION)
+                        && !c.operator().negated() && !c.ifExists());
+    }
 }

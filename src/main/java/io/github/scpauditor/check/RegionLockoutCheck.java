@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * A region-deny (a Deny with aws:RequestedRegion conditions) whose region conditions hold in every region
  * of the partition: the allowed set holds no region here, so it denies every action it names, everywhere.
- * A statement that is dead for another reason denies nothing and is DEAD_STATEMENT's to report.
+ * A statement that is dead for another reason denies nothing and is DEAD_STATEMENT's to report. HIGH
+ * rather than CRITICAL when a positive condition on another key limits it to some requests.
  */
 public final class RegionLockoutCheck implements Check {
 
@@ -52,7 +53,9 @@ public final class RegionLockoutCheck implements Check {
                             + Wording.quoted(partition.regions()) + "."
                     : "Deny only the regions you mean to: remove the values that name " + partition.id()
                             + " regions (" + String.join(", ", partition.regions()) + ") from the aws:RequestedRegion condition.";
-            findings.add(Findings.at(INFO, Severity.CRITICAL, Category.REGION, policy, statement,
+            // A Deny that needs another condition to hold (a VPC, a tag) locks out those requests only: HIGH, not CRITICAL.
+            Severity severity = RegionConditions.narrowedToSomeRequests(statement) ? Severity.HIGH : Severity.CRITICAL;
+            findings.add(Findings.at(INFO, severity, Category.REGION, policy, statement,
                     RegionConditions.location(statement),
                     message, remediation));
         }
