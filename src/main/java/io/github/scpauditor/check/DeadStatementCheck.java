@@ -14,6 +14,7 @@ import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,14 +44,14 @@ public final class DeadStatementCheck implements Check {
             }
             Set<String> why = new LinkedHashSet<>();
             for (DeadReason reason : reach.reasons()) {
-                why.add(explain(reason, statement, partition));
+                why.add(explain(reason, statement, evaluator));
             }
             // No rewrite of its resources or conditions can govern a service that is not here: only that fix counts.
             List<DeadReason> absentServices = reach.reasons().stream()
                     .filter(DeadReason.ServicesUnavailable.class::isInstance).toList();
             Set<String> fixes = new LinkedHashSet<>();
             for (DeadReason reason : absentServices.isEmpty() ? reach.reasons() : absentServices) {
-                fixes.add(fix(reason, statement, partition));
+                fixes.add(fix(reason, statement, evaluator));
             }
             boolean deny = Wording.isDeny(statement);
             String message = "This " + statement.effect().json() + " statement matches no request in " + partition.id()
@@ -83,7 +84,20 @@ public final class DeadStatementCheck implements Check {
                 && c.operatorText().equalsIgnoreCase(r.operator()) && c.operator().negated());
     }
 
-    private static String explain(DeadReason reason, Statement statement, Partition partition) {
+    /** Which ARN field keeps a statement's resources out of the partition, when it is the same for all of them. */
+    private enum ResourceFault { PARTITION, REGION, OTHER }
+
+    private static ResourceFault fault(List<String> resources, Evaluator evaluator) {
+        if (resources.stream().allMatch(r -> evaluator.arnInPartition(r).equals(Optional.of(false)))) {
+            return ResourceFault.PARTITION;
+        }
+        boolean regions = resources.stream().allMatch(r -> Wording.arnFields(r)
+                .map(fields -> !fields.get(2).isEmpty() && evaluator.regionsNamedBy(fields.get(2)).isEmpty()).orElse(false));
+        return regions ? ResourceFault.REGION : ResourceFault.OTHER;
+    }
+
+    private static String explain(DeadReason reason, Statement statement, Evaluator evaluator) {
+        Partition partition = evaluator.partition();
         if (reason instanceof DeadReason.ServicesUnavailable r) {
             return "every service its Action names (" + Wording.services(partition, r.services()) + ") is not offered in "
                     + partition.id();
@@ -98,8 +112,13 @@ public final class DeadStatementCheck implements Check {
             if (statement.resources() != null && statement.resources().negated()) {
                 return "its NotResource " + Wording.quoted(r.resources()) + " exempts every resource";
             }
-            return "none of its resources " + Wording.quoted(r.resources()) + " can name an " + partition.id()
-                    + " resource (" + partition.id() + " ARNs start with arn:" + partition.id() + ":)";
+            String none = "none of its resources " + Wording.quoted(r.resources()) + " can name an " + partition.id() + " resource";
+            return switch (fault(r.resources(), evaluator)) {
+                case PARTITION -> none + " (" + partition.id() + " ARNs start with arn:" + partition.id() + ":)";
+                case REGION -> none + " (their region fields name no region of " + partition.id() + ", and "
+                        + Wording.regionsOf(partition) + ")";
+                case OTHER -> none;
+            };
         }
         if (reason instanceof DeadReason.NoRegionSatisfies r) {
             return "no region satisfies " + r.operator() + " " + r.key() + " " + Wording.quoted(r.values()) + ", and "
@@ -116,7 +135,8 @@ public final class DeadStatementCheck implements Check {
         return "the evaluator proves it (" + reason + ")"; // a reason this check does not word yet
     }
 
-    private static String fix(DeadReason reason, Statement statement, Partition partition) {
+    private static String fix(DeadReason reason, Statement statement, Evaluator evaluator) {
+        Partition partition = evaluator.partition();
         if (reason instanceof DeadReason.ServicesUnavailable) {
             return "Delete the statement, or name the " + partition.id() + " service it was meant to govern.";
         }
@@ -127,8 +147,13 @@ public final class DeadStatementCheck implements Check {
                 && statement.resources().negated()) {
             return "Exempt only the resources you mean to spare, or delete the statement.";
         }
-        if (reason instanceof DeadReason.ResourcesNeverMatch) {
-            return "Write its resources as arn:" + partition.id() + ":… (or arn:*:… to serve every partition).";
+        if (reason instanceof DeadReason.ResourcesNeverMatch r) {
+            return switch (fault(r.resources(), evaluator)) {
+                case PARTITION -> "Write its resources as arn:" + partition.id() + ":… (or arn:*:… to serve every partition).";
+                case REGION -> "Write an " + partition.id() + " region (" + String.join(", ", partition.regions())
+                        + ") or * in the region field of its resources, or delete the statement.";
+                case OTHER -> "Write its resources as ARNs of " + partition.id() + " resources, or delete the statement.";
+            };
         }
         boolean deny = Wording.isDeny(statement);
         if (reason instanceof DeadReason.NoRegionSatisfies r && deny && !isAllowList(statement, r)) {
