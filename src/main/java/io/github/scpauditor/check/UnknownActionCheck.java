@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,9 +56,13 @@ public final class UnknownActionCheck implements Check {
                     String service = prefix.toLowerCase(Locale.ROOT);
                     message = element + " entry " + Wording.quote(entry.text()) + " matches no action of "
                             + Wording.service(context.evaluator().partition(), service) + ".";
-                    remediation = suggestion(name, index.actions(service))
-                            .map(s -> "Did you mean " + Wording.quote(prefix + ":" + s) + "? ").orElse("")
-                            + "Write an action name of " + service + " from the AWS service authorization reference, or remove the entry.";
+                    String permission = service.equals("s3") ? S3_OPERATION_PERMISSIONS.get(name.toLowerCase(Locale.ROOT)) : null;
+                    remediation = permission != null
+                            ? "The S3 API operation " + name + " is authorised by " + Wording.quote("s3:" + permission)
+                                    + ": write that instead, or remove the entry."
+                            : suggestion(name, index.actions(service))
+                                    .map(s -> "Did you mean " + Wording.quote(prefix + ":" + s) + "? ").orElse("")
+                                    + "Write an action name of " + service + " from the AWS service authorization reference, or remove the entry.";
                 } else {
                     continue;
                 }
@@ -67,6 +72,24 @@ public final class UnknownActionCheck implements Check {
         }
         return findings;
     }
+
+    /**
+     * S3 API operations whose permission has another name (Amazon S3 User Guide, "Required permissions for
+     * Amazon S3 API operations"). For these the closest action name is the wrong advice: ListBuckets is one
+     * edit from s3:ListBucket, which lists a bucket's objects, but is authorised by s3:ListAllMyBuckets.
+     */
+    private static final Map<String, String> S3_OPERATION_PERMISSIONS = Map.ofEntries(
+            Map.entry("listbuckets", "ListAllMyBuckets"),
+            Map.entry("listobjects", "ListBucket"),
+            Map.entry("listobjectsv2", "ListBucket"),
+            Map.entry("headbucket", "ListBucket"),
+            Map.entry("headobject", "GetObject"),
+            Map.entry("deleteobjects", "DeleteObject"),
+            Map.entry("listobjectversions", "ListBucketVersions"),
+            Map.entry("listmultipartuploads", "ListBucketMultipartUploads"),
+            Map.entry("createmultipartupload", "PutObject"),
+            Map.entry("uploadpart", "PutObject"),
+            Map.entry("completemultipartupload", "PutObject"));
 
     /** A typo fix only for names without wildcards, and only when one known name is close. */
     private static Optional<String> suggestion(String written, Collection<String> known) {
