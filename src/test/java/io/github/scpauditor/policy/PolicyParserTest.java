@@ -33,7 +33,7 @@ class PolicyParserTest {
         assertThat(result.problems()).isEmpty();
         Statement statement = result.policy().statements().get(0);
         assertThat(statement.index()).isZero();
-        assertThat(statement.sid()).isEqualTo("DenyOutsideChina");
+        assertThat(statement.sid()).isEqualTo(new Value("DenyOutsideChina", new Location("/Statement/0/Sid", 5, 14)));
         assertThat(statement.effect()).isEqualTo(Effect.DENY);
         assertThat(statement.actions().negated()).isTrue();
         assertThat(statement.actions().element()).isEqualTo("NotAction");
