@@ -32,6 +32,9 @@ public final class PolicyParser {
         JsonTree root;
         try {
             root = JsonTree.read(stripByteOrderMark(json));
+        } catch (NotJsonException e) {
+            problems.add(new ParseProblem("not valid JSON: " + e.getMessage(), e.location()));
+            return new ParseResult(new Policy(null, null, List.of()), problems);
         } catch (IOException | RuntimeException e) {
             problems.add(new ParseProblem("not valid JSON: " + firstLine(e.getMessage()), Location.ROOT));
             return new ParseResult(new Policy(null, null, List.of()), problems);
