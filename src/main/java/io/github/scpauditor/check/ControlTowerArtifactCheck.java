@@ -55,11 +55,10 @@ public final class ControlTowerArtifactCheck implements Check {
                     "Rename the policy and review every statement for " + partition.id() + " as your own."));
         }
         for (Statement statement : policy.parsed().policy().statements()) {
-            if (statement.sid() != null && GUARDRAIL_SID.matcher(statement.sid()).matches()) {
-                String pointer = statement.location().pointer() + "/Sid";
-                findings.add(Findings.at(INFO, Severity.LOW, Category.CONTROL_TOWER, policy, statement,
-                        new Location(pointer, statement.location().line(), statement.location().column()),
-                        "Sid " + Wording.quote(statement.sid()) + " is a Control Tower control id; " + absent
+            Value sid = statement.sid();
+            if (sid != null && GUARDRAIL_SID.matcher(sid.text()).matches()) {
+                findings.add(Findings.at(INFO, Severity.LOW, Category.CONTROL_TOWER, policy, statement, sid.location(),
+                        "Sid " + Wording.quote(sid.text()) + " is a Control Tower control id; " + absent
                                 + ", so this statement was copied from a Control Tower landing zone and nothing keeps it current.",
                         "Give the statement a Sid of your own and review it for " + partition.id() + "."));
             }

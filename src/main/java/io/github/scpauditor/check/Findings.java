@@ -17,7 +17,7 @@ public final class Findings {
     public static Finding at(CheckInfo info, Severity severity, Category category, PolicyUnderAudit policy,
             Statement statement, Location element, String message, String remediation) {
         return new Finding(info.id(), severity, category, policy.source().label(),
-                new StatementRef(statement.index(), statement.sid()), element.pointer(), element.line(),
+                new StatementRef(statement.index(), statement.sidText()), element.pointer(), element.line(),
                 message, remediation, null);
     }
 

@@ -82,7 +82,7 @@ public final class Evaluator {
         for (SourcedPolicy sourced : policies) {
             for (Statement s : sourced.policy().statements()) {
                 if (s.effect() != null && match(s, request).matched()) {
-                    Decision.DecidingStatement deciding = new Decision.DecidingStatement(sourced.source(), s.index(), s.sid());
+                    Decision.DecidingStatement deciding = new Decision.DecidingStatement(sourced.source(), s.index(), s.sidText());
                     (s.effect() == Effect.DENY ? denies : allows).add(deciding);
                 }
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.scpauditor.policy.JsonTree;
+import io.github.scpauditor.policy.NotJsonException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -54,9 +55,9 @@ public final class SnapshotJson {
         JsonTree document;
         try {
             document = JsonTree.read(json);
-        } catch (JsonProcessingException e) {
-            throw new IOException("not JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (NotJsonException e) {
+            throw new IOException("not JSON: " + e.getMessage() + " at line " + e.location().line()
+                    + ", column " + e.location().column(), e);
         } catch (IOException e) {
             throw new IOException("not JSON: " + e.getMessage(), e);
         }

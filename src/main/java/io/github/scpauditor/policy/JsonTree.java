@@ -3,6 +3,7 @@ package io.github.scpauditor.policy;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,21 +33,31 @@ public sealed interface JsonTree {
 
     JsonFactory FACTORY = JsonFactory.builder().build();
 
-    /** Reads one JSON document; trailing content after it is an error, as IAM treats it. */
+    /**
+     * Reads one JSON document; trailing content after it is an error, as IAM treats it. A text that is not
+     * JSON throws {@link NotJsonException}: a plain message and the line and column where reading stopped.
+     */
     static JsonTree read(String text) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new IOException("the document is empty");
+            try {
+                return document(parser);
+            } catch (JsonProcessingException e) {
+                throw NotJsonException.of(e, text, parser);
             }
-            JsonTree tree = readValue(parser, "");
-            if (parser.nextToken() != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                throw new IOException("unexpected content after the JSON document at line " + at.getLineNr()
-                        + ", column " + at.getColumnNr());
-            }
-            return tree;
         }
+    }
+
+    private static JsonTree document(JsonParser parser) throws IOException {
+        if (parser.nextToken() == null) {
+            throw new NotJsonException("the document is empty", 1, 1);
+        }
+        JsonTree tree = readValue(parser, "");
+        if (parser.nextToken() != null) {
+            JsonLocation at = parser.currentTokenLocation();
+            throw new NotJsonException("unexpected content after the end of the JSON document",
+                    at.getLineNr(), at.getColumnNr());
+        }
+        return tree;
     }
 
     private static JsonTree readValue(JsonParser parser, String pointer) throws IOException {

@@ -32,6 +32,9 @@ public final class PolicyParser {
         JsonTree root;
         try {
             root = JsonTree.read(stripByteOrderMark(json));
+        } catch (NotJsonException e) {
+            problems.add(new ParseProblem("not valid JSON: " + e.getMessage(), e.location()));
+            return new ParseResult(new Policy(null, null, List.of()), problems);
         } catch (IOException | RuntimeException e) {
             problems.add(new ParseProblem("not valid JSON: " + firstLine(e.getMessage()), Location.ROOT));
             return new ParseResult(new Policy(null, null, List.of()), problems);
@@ -68,12 +71,12 @@ public final class PolicyParser {
         Policy policy(JsonTree.Obj policy) {
             duplicates(policy);
             unknownElements(policy, POLICY_ELEMENTS, "a policy has only Version, Id and Statement");
-            String version = optionalString(policy, "Version");
-            if (version != null && !VERSIONS.contains(version)) {
-                problem("Version must be \"2012-10-17\" (or the legacy \"2008-10-17\"), not \"" + version + "\"",
-                        policy.members().get("Version").location());
+            Value version = optionalString(policy, "Version");
+            if (version != null && !VERSIONS.contains(version.text())) {
+                problem("Version must be \"2012-10-17\" (or the legacy \"2008-10-17\"), not \"" + version.text() + "\"",
+                        version.location());
             }
-            String id = optionalString(policy, "Id");
+            Value id = optionalString(policy, "Id");
             JsonTree statementElement = policy.members().get("Statement");
             List<Statement> statements = new ArrayList<>();
             if (statementElement == null) {
@@ -95,7 +98,7 @@ public final class PolicyParser {
             } else {
                 problem("Statement must be an object or an array of objects", statementElement.location());
             }
-            return new Policy(version, id, statements);
+            return new Policy(textOf(version), textOf(id), statements);
         }
 
         private Optional<Statement> statement(int index, JsonTree.Obj obj) {
@@ -103,7 +106,7 @@ public final class PolicyParser {
             duplicates(obj);
             unknownElements(obj, STATEMENT_ELEMENTS,
                     "a statement has Sid, Effect, Action/NotAction, Resource/NotResource, Principal/NotPrincipal, Condition");
-            String sid = optionalString(obj, "Sid");
+            Value sid = optionalString(obj, "Sid");
             Effect effect = effect(obj);
             ValueList actions = exactlyOne(obj, "Action", "NotAction", true);
             if (actions != null) {
@@ -287,16 +290,21 @@ public final class PolicyParser {
             return null;
         }
 
-        private String optionalString(JsonTree.Obj obj, String name) {
+        /** A string element such as Sid or Version, kept with its location so findings can point at it. */
+        private Value optionalString(JsonTree.Obj obj, String name) {
             JsonTree element = obj.members().get(name);
             if (element == null) {
                 return null;
             }
             if (element instanceof JsonTree.Scalar s && s.kind() == JsonTree.Scalar.Kind.STRING) {
-                return s.text();
+                return new Value(s.text(), s.location());
             }
             problem(name + " must be a string, not " + describe(element), element.location());
             return null;
+        }
+
+        private static String textOf(Value value) {
+            return value == null ? null : value.text();
         }
 
         private void unknownElements(JsonTree.Obj obj, Set<String> allowed, String hint) {

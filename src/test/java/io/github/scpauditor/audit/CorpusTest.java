@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scpauditor.check.CheckContext;
 import io.github.scpauditor.check.ExpectedFindings;
+import io.github.scpauditor.check.PointedLines;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.PolicySource;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Real published SCPs (copied into corpus/, see its PROVENANCE.md) audited for aws-cn with every check:
- * corpus/expectations.json states the exact findings of each, worked out from IAM's rules in aws-cn. An
+ * corpus/expectations.json states the exact findings of each, worked out from IAM's rules in aws-cn, and
+ * every finding must sit on the line of the element its pointer names. An
  * entry marked "pending" names a known gap of the engine: it is skipped while the gap lasts and fails once
  * the engine gets it right, so the marker cannot outlive the gap.
  */
@@ -48,6 +50,7 @@ class CorpusTest {
                 }
                 ExpectedFindings expected = ExpectedFindings.fromJson(entry.path("expect"));
                 var findings = auditor.audit(new PolicySource(file, null, text));
+                PointedLines.assertEachFindingIsOnItsElementsLine(text, findings);
                 if (!entry.has("pending")) {
                     expected.assertMatch(file, findings);
                     return;

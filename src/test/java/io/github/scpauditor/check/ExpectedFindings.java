@@ -11,19 +11,21 @@ import java.util.stream.Collectors;
 
 /**
  * An exact expectation on a list of findings: every expected finding is there (check id, severity,
- * statement index, and pointer / category / message and remediation fragments when given), and nothing else is.
+ * statement index, and pointer / line / category / message and remediation fragments when given), and nothing
+ * else is.
  */
 public record ExpectedFindings(List<Expected> expected) {
 
     /** One expected finding; null fields are not constrained, except statement (null = a policy-level finding). */
-    public record Expected(String checkId, String severity, Integer statement, String pointer, String category,
-            String messageContains, String remediationContains) {
+    public record Expected(String checkId, String severity, Integer statement, String pointer, Integer line,
+            String category, String messageContains, String remediationContains) {
 
         boolean matches(Finding f) {
             return f.checkId().equals(checkId)
                     && f.severity().name().equals(severity)
                     && Objects.equals(statement, f.statement() == null ? null : f.statement().index())
                     && (pointer == null || pointer.equals(f.pointer()))
+                    && (line == null || line.equals(f.line()))
                     && (category == null || category.equals(f.category().id()))
                     && (messageContains == null || f.message().contains(messageContains))
                     && (remediationContains == null || f.remediation().contains(remediationContains));
@@ -32,13 +34,14 @@ public record ExpectedFindings(List<Expected> expected) {
         @Override
         public String toString() {
             return checkId + " " + severity + " statement=" + statement + (pointer == null ? "" : " pointer=" + pointer)
+                    + (line == null ? "" : " line=" + line)
                     + (category == null ? "" : " category=" + category)
                     + (messageContains == null ? "" : " message~\"" + messageContains + "\"")
                     + (remediationContains == null ? "" : " remediation~\"" + remediationContains + "\"");
         }
     }
 
-    /** Reads [{checkId, severity, statement, pointer?, category?, messageContains?, remediationContains?}]. */
+    /** Reads [{checkId, severity, statement, pointer?, line?, category?, messageContains?, remediationContains?}]. */
     public static ExpectedFindings fromJson(JsonNode array) {
         List<Expected> list = new ArrayList<>();
         for (JsonNode e : array) {
@@ -47,7 +50,8 @@ public record ExpectedFindings(List<Expected> expected) {
             }
             list.add(new Expected(e.path("checkId").asText(), e.path("severity").asText(),
                     e.get("statement").isNull() ? null : e.get("statement").asInt(),
-                    text(e, "pointer"), text(e, "category"), text(e, "messageContains"), text(e, "remediationContains")));
+                    text(e, "pointer"), e.hasNonNull("line") ? e.get("line").asInt() : null, text(e, "category"),
+                    text(e, "messageContains"), text(e, "remediationContains")));
         }
         return new ExpectedFindings(list);
     }

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The one generic loader of check fixtures: {@code checks/<CHECK_ID>.json} is an array of named cases
- * {@code {name, policy | policyText, source?, sizeQuota?, expect: [...]}} run against aws-cn; each case
- * asserts the exact set of findings of that one check ("expect": [] asserts a clean policy).
+ * {@code {name, policy | policyText, source?, sizeQuota?, expect: [...]}} run against aws-cn ({@code policyText}
+ * is the exact text, as one string or as an array of its lines); each case
+ * asserts the exact set of findings of that one check ("expect": [] asserts a clean policy), and that each
+ * finding's line is the line of the element its pointer names.
  */
 public final class FixtureCases {
 
@@ -66,8 +68,18 @@ public final class FixtureCases {
         }
     }
 
+    /** A policy text as one string, or as an array of its lines so a case about lines reads like the document. */
+    private static String policyText(JsonNode text) {
+        if (!text.isArray()) {
+            return text.asText();
+        }
+        StringBuilder lines = new StringBuilder();
+        text.forEach(line -> lines.append(line.asText()).append('\n'));
+        return lines.toString();
+    }
+
     private static void runCase(Check check, JsonNode c) throws IOException {
-        String text = c.has("policyText") ? c.get("policyText").asText()
+        String text = c.has("policyText") ? policyText(c.get("policyText"))
                 : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(c.get("policy"));
         String source = c.path("source").asText("policy.json");
         int quota = c.path("sizeQuota").asInt(CheckContext.DEFAULT_SIZE_QUOTA);
@@ -82,6 +94,7 @@ public final class FixtureCases {
             assertThat(f.pointer()).isNotNull();
             assertThat(f.line()).isPositive();
         }
+        PointedLines.assertEachFindingIsOnItsElementsLine(text, findings);
         ExpectedFindings.fromJson(c.path("expect")).assertMatch(c.path("name").asText(), findings);
     }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
-/** The parser is total: whatever text a user feeds it, it answers with a result, never an exception. */
+/**
+ * The parser is total: whatever text a user feeds it, it answers with a result, never an exception, and
+ * each problem in plain words at a real line and column.
+ */
 class PolicyParserProperties {
 
     private static final String VALID = """
@@ -26,6 +29,7 @@ class PolicyParserProperties {
 
             assertThat(result.policy()).isNotNull();
             assertThat(result.valid() || !result.problems().isEmpty()).isTrue();
+            assertPlainAndPlaced(result);
         });
     }
 
@@ -35,10 +39,20 @@ class PolicyParserProperties {
             ParseResult result = PolicyParser.parse(text);
 
             assertThat(result.policy()).isNotNull();
+            assertPlainAndPlaced(result);
             assertThat(result.policy().statements()).allSatisfy(s -> {
                 assertThat(s.actions().values()).isNotEmpty();
                 assertThat(s.effect()).isNotNull();
             });
+        });
+    }
+
+    /** A problem speaks the user's words, never the JSON parser's, and names a real line and column. */
+    private static void assertPlainAndPlaced(ParseResult result) {
+        assertThat(result.problems()).allSatisfy(p -> {
+            assertThat(p.message()).doesNotContain("Source:", "REDACTED", "Feature", "`", "(code ");
+            assertThat(p.location().line()).isPositive();
+            assertThat(p.location().column()).isPositive();
         });
     }
 

@@ -3,9 +3,12 @@ package io.github.scpauditor.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyParserTest {
 
@@ -33,7 +36,7 @@ class PolicyParserTest {
         assertThat(result.problems()).isEmpty();
         Statement statement = result.policy().statements().get(0);
         assertThat(statement.index()).isZero();
-        assertThat(statement.sid()).isEqualTo("DenyOutsideChina");
+        assertThat(statement.sid()).isEqualTo(new Value("DenyOutsideChina", new Location("/Statement/0/Sid", 5, 14)));
         assertThat(statement.effect()).isEqualTo(Effect.DENY);
         assertThat(statement.actions().negated()).isTrue();
         assertThat(statement.actions().element()).isEqualTo("NotAction");
@@ -111,7 +114,7 @@ class PolicyParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "''                                  | not valid JSON: the document is empty",
-        "'{\"Statement\": '                  | not valid JSON: Unexpected end-of-input",
+        "'{\"Statement\": '                  | not valid JSON: the document ends before its JSON does",
         "'[]'                                | a policy must be a JSON object with a Statement element",
         "'{}'                                | the policy has no Statement element",
         "'{\"Statement\": []}'               | Statement is an empty array: the policy says nothing",
@@ -123,7 +126,7 @@ class PolicyParserTest {
         "'{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", \"Condition\": {\"NullIfExists\": {\"a:b\": \"true\"}}}]}' | unknown condition operator \"NullIfExists\"",
         "'{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", \"Condition\": {\"Null\": {\"a:b\": null}}}]}' | Null.a:b must be a string, number or boolean",
         "'{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", \"Effect\": \"Allow\"}]}' | \"Effect\" appears twice",
-        "'{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\"}]} {}' | not valid JSON: unexpected content after the JSON document",
+        "'{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\"}]} {}' | not valid JSON: unexpected content after the end of the JSON document",
     })
     void rejectsWhatIsNotAPolicyWithAClearMessage(String json, String messageStart) {
         ParseResult result = PolicyParser.parse(json);
@@ -131,6 +134,60 @@ class PolicyParserTest {
         assertThat(result.valid()).isFalse();
         assertThat(result.problems()).extracting(ParseProblem::message).anySatisfy(m -> assertThat(m).startsWith(messageStart));
         assertThat(result.policy()).isNotNull();
+    }
+
+    static Stream<Arguments> textsThatAreNotJson() {
+        String deny = "{\"Statement\": [{\"Effect\": \"Deny\",\n";
+        return Stream.of(
+                Arguments.of(deny + "  // keep out other regions\n  \"Action\": \"*\"}]}", 2, 3,
+                        "comments (// or /* */) are not allowed in a policy; IAM accepts only plain JSON"),
+                Arguments.of(deny + "  /* keep out */ \"Action\": \"*\"}]}", 2, 3,
+                        "comments (// or /* */) are not allowed in a policy; IAM accepts only plain JSON"),
+                Arguments.of(deny + "  # keep out\n  \"Action\": \"*\"}]}", 2, 3,
+                        "comments (#) are not allowed in a policy; IAM accepts only plain JSON"),
+                Arguments.of(deny + "  \"Action\": \"*\",\n}]}", 3, 1,
+                        "a trailing comma before }: JSON allows no comma after the last entry"),
+                Arguments.of(deny + "  \"Action\": [\"s3:*\", ]}]}", 2, 22,
+                        "a trailing comma before ]: JSON allows no comma after the last entry"),
+                Arguments.of(deny + "  'Action': \"*\"}]}", 2, 3,
+                        "single quotes are not JSON: write names and strings in double quotes (\")"),
+                Arguments.of(deny + "  Action: \"*\"}]}", 2, 3,
+                        "the name Action is not in double quotes: write \"Action\""),
+                Arguments.of(deny + "  \"Action\": s3:GetObject}]}", 2, 13,
+                        "the value s3:GetObject is not JSON: write text in double quotes (\"s3:GetObject\");"
+                                + " only true, false, null and numbers are written without them"),
+                Arguments.of(deny + "  \"Action\": \"s3:*", 2, 18,
+                        "the document ends inside a string: its closing double quote is missing"),
+                Arguments.of(deny + "  \"Action\": [\"s3:*\"", 2, 20,
+                        "the document ends before its JSON does: a closing ] is missing"),
+                Arguments.of(deny + "  \"Action\": \"s3:*\n  \"Resource\": \"*\"}]}", 2, 18,
+                        "a string runs to the end of the line: its closing double quote is missing"
+                                + " (a line break inside a string is written \\n)"),
+                Arguments.of(deny + "  \"Action\": \"s3:\t*\"}]}", 2, 17,
+                        "a string holds a raw control character (code 9): write it escaped, e.g. \\t for a tab"),
+                Arguments.of(deny + "  \"Action\": \"s3:\\*\"}]}", 2, 18,
+                        "\\* is not an escape JSON knows: a backslash in a string is written \\\\"),
+                Arguments.of(deny + "  \"Action\": \"*\"}\n  {\"Effect\": \"Allow\", \"Action\": \"*\"}]}", 3, 3,
+                        "a comma is missing between two entries"),
+                Arguments.of(deny + "  \"Action\" \"*\"}]}", 2, 12,
+                        "a colon is missing between a name and its value"),
+                Arguments.of(deny + "  \"Action\": \"*\"}]}\n{}", 3, 1,
+                        "unexpected content after the end of the JSON document"),
+                Arguments.of(deny + "  \"Action\": \"*\"]}", 2, 16, "unexpected close marker ']': expected '}'"),
+                Arguments.of("[".repeat(1001), 1, 1002,
+                        "the document is nested too deeply, or holds too long a number or string, to be read"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("textsThatAreNotJson")
+    void aTextThatIsNotJsonIsExplainedInPlainWordsAtTheLineAndColumnWhereReadingStopped(
+            String text, int line, int column, String message) {
+        ParseResult result = PolicyParser.parse(text);
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("not valid JSON: " + message);
+            assertThat(p.location()).isEqualTo(new Location("", line, column));
+        });
     }
 
     @Test
