@@ -59,7 +59,8 @@ public final class ControlTowerArtifactCheck implements Check {
             if (sid != null && GUARDRAIL_SID.matcher(sid.text()).matches()) {
                 findings.add(Findings.at(INFO, Severity.LOW, Category.CONTROL_TOWER, policy, statement, sid.location(),
                         "Sid " + Wording.quote(sid.text()) + " is a Control Tower control id; " + absent
-                                + ", so this statement was copied from a Control Tower landing zone and nothing keeps it current.",
+                                + ", so this statement was copied from Control Tower's controls (or a landing zone built"
+                                + " on them) and nothing here keeps it current.",
                         "Give the statement a Sid of your own and review it for " + partition.id() + "."));
             }
             if (statement.resources() != null) {
