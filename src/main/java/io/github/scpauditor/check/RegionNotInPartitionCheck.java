@@ -1,5 +1,6 @@
 package io.github.scpauditor.check;
 
+import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
@@ -65,7 +66,7 @@ public final class RegionNotInPartitionCheck implements Check {
         if (inPartition.isEmpty() || !inPartition.get()) {
             return;
         }
-        Wording.arnFields(value.text()).map(fields -> fields.get(2)).filter(region -> !region.isEmpty())
+        ArnFields.of(value.text()).map(ArnFields::region).filter(region -> !region.isEmpty())
                 .ifPresent(region -> {
                     if (!Wording.hasVariable(region) && evaluator.regionsNamedBy(region).isEmpty()) {
                         findings.add(finding(policy, evaluator.partition(), statement, value, region,

@@ -64,15 +64,6 @@ final class Wording {
         return colon <= 0 ? Optional.empty() : Optional.of(conditionKey.substring(0, colon).toLowerCase(Locale.ROOT));
     }
 
-    /** The ARN's fields (partition, service, region, account, resource) by position; empty if it is not an ARN. */
-    static Optional<List<String>> arnFields(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn")) {
-            return Optional.empty();
-        }
-        return Optional.of(List.of(parts[1], parts[2], parts[3], parts[4], parts[5]));
-    }
-
     /** The same ARN with another partition field: how a foreign ARN is fixed. */
     static String withPartition(String arn, String partition) {
         int first = arn.indexOf(':');

@@ -40,13 +40,9 @@ final class PartitionArns {
     }
 
     private boolean byParts(String pattern) {
-        Glob glob = Glob.of(pattern);
-        if (glob.isUniversal()) {
-            return true;
-        }
-        List<Glob> parts = glob.split(':', Arns.PARTS);
+        List<Glob> parts = Arns.fields(pattern);
         if (parts.size() < Arns.PARTS) {
-            return glob.canMatchSomethingStartingWith(arnPrefix, false);
+            return Glob.of(pattern).canMatchSomethingStartingWith(arnPrefix, false);
         }
         if (!parts.get(0).matches("arn", false) || !parts.get(Arns.PARTITION).matches(facts.id(), false)) {
             return false;
@@ -56,16 +52,16 @@ final class PartitionArns {
 
     /** Checks the region field only where it is a field: no wildcard before it could shift the parts. */
     private boolean regionFieldCanName(String pattern, boolean ignoreCase) {
-        String[] fields = pattern.split(":", Arns.PARTS);
-        if (fields.length < Arns.PARTS) {
+        List<Glob> fields = Arns.fields(pattern);
+        if (fields.size() < Arns.PARTS) {
             return true;
         }
         for (int i = 0; i <= Arns.REGION; i++) {
-            if (fields[i].indexOf('*') >= 0 || fields[i].indexOf('?') >= 0) {
+            if (fields.get(i).hasWildcards()) {
                 return true;
             }
         }
-        return regionCanBe(Glob.of(fields[Arns.REGION]), ignoreCase);
+        return regionCanBe(fields.get(Arns.REGION), ignoreCase);
     }
 
     private boolean regionCanBe(Glob region, boolean ignoreCase) {
@@ -88,10 +84,10 @@ final class PartitionArns {
         if (PolicyVariables.hasVariablesInFirstFields(arn, Arns.PARTITION + 1)) {
             return java.util.Optional.of(true);
         }
-        String field = Arns.field(arn, Arns.PARTITION);
-        if (field == null || arn.indexOf(':', 4) < 0) {
+        List<Glob> fields = Arns.fields(arn);
+        if (fields.size() <= Arns.PARTITION + 1) { // "arn:aws*": the partition field ends the text
             return java.util.Optional.of(Glob.of(arn).canMatchSomethingStartingWith(arnPrefix, false));
         }
-        return java.util.Optional.of(Glob.of(field).matches(facts.id(), false));
+        return java.util.Optional.of(fields.get(Arns.PARTITION).matches(facts.id(), false));
     }
 }

@@ -333,7 +333,8 @@ class AnalysisTest {
     @ParameterizedTest
     @CsvSource({"arn:aws:s3:::b, false", "arn:*:s3:::b, true", "arn:aws*:iam::1:role/x, true", "arn:aws-cn:s3:::b, true",
         "arn:aws-us-gov:s3:::b, false", "arn:aws, false", "arn:aws*, true", "arn:AWS-CN:s3:::b, false",
-        "arn:aws:s3:::logs-${aws:PrincipalAccount}, false", "arn:${aws:Partition}:s3:::b, true", "arn:a${x}:s3:::b, true"})
+        "arn:aws:s3:::logs-${aws:PrincipalAccount}, false", "arn:${aws:Partition}:s3:::b, true", "arn:a${x}:s3:::b, true",
+        "arn:${aws:PrincipalTag/p}:s3:::b, true", "arn:aws:iam::${aws:PrincipalAccount}:role/x, false"})
     void arnPartitionFields(String arn, boolean inPartition) {
         assertThat(CN.arnInPartition(arn)).hasValue(inPartition);
     }

@@ -75,12 +75,16 @@ class ConcreteMatchTest {
         "\"NotResource\": \"arn:aws-cn:iam::${aws:NoSuchKey}:role/*\" | arn:aws-cn:iam::111122223333:role/Ops | true",
         "\"NotResource\": [\"arn:aws-cn:s3:::logs\", \"arn:aws-cn:s3:::logs/*\"] | arn:aws-cn:s3:::logs/x | false",
         "\"NotResource\": [\"arn:aws-cn:s3:::logs\", \"arn:aws-cn:s3:::logs/*\"] | arn:aws-cn:s3:::data/x | true",
+        "\"Resource\": \"arn:${aws:PrincipalTag/partition}:s3:::bucket/*\" | arn:aws-cn:s3:::bucket/a | true",
+        // a variable is one piece of its field: a ':' in its value separates no fields
+        "\"Resource\": \"arn:${aws:PrincipalTag/path}:::x:y\" | arn:aws-cn:s3:::x:y | false",
     })
     void resources(String resourceElement, String resource, boolean expected) {
         Statement s = stmt("\"Effect\": \"Deny\", \"Action\": \"*\", " + resourceElement);
 
         StatementMatch match = evaluator.match(s, new Request("s3:GetObject", resource, ROLE,
-                Map.of("aws:PrincipalAccount", List.of("111122223333"))));
+                Map.of("aws:PrincipalAccount", List.of("111122223333"), "aws:PrincipalTag/partition", List.of("aws-cn"),
+                        "aws:PrincipalTag/path", List.of("aws-cn:s3"))));
 
         assertThat(match.matched()).isEqualTo(expected);
     }
