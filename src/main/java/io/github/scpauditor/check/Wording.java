@@ -3,7 +3,6 @@ package io.github.scpauditor.check;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Statement;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -69,11 +68,6 @@ final class Wording {
         int first = arn.indexOf(':');
         int second = arn.indexOf(':', first + 1);
         return arn.substring(0, first + 1) + partition + arn.substring(second);
-    }
-
-    /** Was it written with a policy variable or a template placeholder (${...}) whose value is only known later? */
-    static boolean hasVariable(String text) {
-        return text.contains("${");
     }
 
     static boolean isDeny(Statement statement) {

@@ -18,4 +18,9 @@ public record ArnFields(String partition, String service, String region, String 
         return Optional.of(new ArnFields(fields.get(1).text(), fields.get(2).text(), fields.get(3).text(),
                 fields.get(4).text(), fields.get(5).text()));
     }
+
+    /** The ARN as written with another region field: how a region field is fixed. */
+    public String withRegion(String region) {
+        return String.join(":", "arn", partition, service, region, account, resource);
+    }
 }

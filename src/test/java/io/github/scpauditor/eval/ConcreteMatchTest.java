@@ -69,6 +69,7 @@ class ConcreteMatchTest {
         "\"Resource\": \"arn:aws-cn:iam::*:role/x\" | arn:aws-cn:iam::1:2:role/x | false",
         "\"Resource\": \"arn:aws-cn:ec2:cn-*:*:instance/*\" | arn:aws-cn:ec2:cn-north-1:111122223333:instance/i-1 | true",
         "\"Resource\": \"arn:aws-cn:ec2:cn-*:*:instance/*\" | arn:aws-cn:ec2:us-east-1:111122223333:instance/i-1 | false",
+        "\"Resource\": \"arn:aws-cn:ec2:CN-NORTH-1:*:instance/*\" | arn:aws-cn:ec2:cn-north-1:111122223333:instance/i-1 | false",
         "\"Resource\": \"arn:aws-cn:iam::${aws:PrincipalAccount}:role/*\" | arn:aws-cn:iam::111122223333:role/Ops | true",
         "\"Resource\": \"arn:aws-cn:iam::${aws:PrincipalAccount}:role/*\" | arn:aws-cn:iam::444455556666:role/Ops | false",
         "\"Resource\": \"arn:aws-cn:iam::${aws:NoSuchKey}:role/*\" | arn:aws-cn:iam::111122223333:role/Ops | false",
