@@ -91,8 +91,8 @@ public final class DeadStatementCheck implements Check {
         if (resources.stream().allMatch(r -> evaluator.arnInPartition(r).equals(Optional.of(false)))) {
             return ResourceFault.PARTITION;
         }
-        boolean regions = resources.stream().allMatch(r -> Wording.arnFields(r)
-                .map(fields -> !fields.get(2).isEmpty() && evaluator.regionsNamedBy(fields.get(2)).isEmpty()).orElse(false));
+        boolean regions = resources.stream().allMatch(r -> evaluator.regionsNamedByResource(r)
+                .map(named -> named.regions().isEmpty()).orElse(false));
         return regions ? ResourceFault.REGION : ResourceFault.OTHER;
     }
 

@@ -1,5 +1,6 @@
 package io.github.scpauditor.check;
 
+import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
@@ -68,11 +69,12 @@ public final class ForeignPartitionArnCheck implements Check {
         Optional<Boolean> inPartition = operator == null ? evaluator.arnInPartition(value.text())
                 : evaluator.arnInPartition(value.text(), operator);
         Partition partition = evaluator.partition();
-        String service = Wording.arnFields(value.text()).map(f -> f.get(1)).orElse("");
+        Optional<ArnFields> fields = ArnFields.of(value.text());
+        String service = fields.map(ArnFields::service).orElse("");
         if (inPartition.isEmpty() || inPartition.get() || notOffered(partition, service)) {
             return; // an ARN of a service not offered here names nothing in any form: no arn:aws-cn: fix exists
         }
-        String written = Wording.arnFields(value.text()).map(f -> f.get(0)).orElse("?");
+        String written = fields.map(ArnFields::partition).orElse("?");
         String deny = Wording.isDeny(statement) ? "Deny" : "Allow";
         String consequence;
         if (exemption && dead) {

@@ -1,9 +1,10 @@
 package io.github.scpauditor.check;
 
+import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
-import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.report.Category;
@@ -11,13 +12,16 @@ import io.github.scpauditor.report.Finding;
 import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Region values and patterns that name no region of the partition: aws:RequestedRegion condition values
- * and the region field of ARNs (resources and ARN condition values). Values with a policy variable or a
- * template placeholder are left alone (their value is not known here); ARNs of another partition are
- * FOREIGN_PARTITION_ARN's to report.
+ * Region values and patterns that name no region of the partition, as the evaluator compares them where they
+ * are written: aws:RequestedRegion condition values and the region field of ARNs (resources and ARN condition
+ * values). A value wrong in letter case alone ("CN-NORTH-1" under StringNotEquals, which compares
+ * case-sensitively) gets its own explanation. Values with a policy variable or a template placeholder are left
+ * alone (their value is not known here); ARNs of another partition are FOREIGN_PARTITION_ARN's to report.
  */
 public final class RegionNotInPartitionCheck implements Check {
 
@@ -37,21 +41,24 @@ public final class RegionNotInPartitionCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         for (Statement statement : policy.parsed().policy().statements()) {
             if (statement.resources() != null) {
+                String element = statement.resources().element();
                 for (Value resource : statement.resources().values()) {
-                    arnRegion(policy, evaluator, statement, resource, statement.resources().element(), findings);
+                    if (inPartition(evaluator, resource)) {
+                        evaluator.regionsNamedByResource(resource.text()).ifPresent(named -> arnRegion(policy, evaluator.partition(),
+                                statement, resource, named, element, element + " compares ARNs", Optional.empty(), findings));
+                    }
                 }
             }
             for (Condition condition : statement.conditions()) {
-                boolean regionKey = condition.key().equalsIgnoreCase(REQUESTED_REGION)
-                        && condition.operator() != ConditionOperator.NULL;
+                boolean regionKey = condition.key().equalsIgnoreCase(REQUESTED_REGION);
                 for (Value value : condition.values()) {
                     if (regionKey) {
-                        regionValue(policy, evaluator, statement, value,
-                                condition.operatorText() + " " + condition.key() + " value",
-                                condition.operator().negated() ? "so it spares no request here"
-                                        : "so no request here ever matches it", findings);
-                    } else {
-                        arnRegion(policy, evaluator, statement, value, condition.key() + " value", findings);
+                        evaluator.regionsNamedBy(condition, value.text())
+                                .ifPresent(named -> regionValue(policy, evaluator.partition(), statement, condition, value, named, findings));
+                    } else if (inPartition(evaluator, value)) {
+                        evaluator.regionsNamedByArnValue(condition, value.text()).ifPresent(named -> arnRegion(policy,
+                                evaluator.partition(), statement, value, named, condition.key() + " value",
+                                condition.operatorText() + " compares", ignoringCase(condition), findings));
                     }
                 }
             }
@@ -59,40 +66,71 @@ public final class RegionNotInPartitionCheck implements Check {
         return findings;
     }
 
-    private static void arnRegion(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Value value,
-            String where, List<Finding> findings) {
-        Optional<Boolean> inPartition = evaluator.arnInPartition(value.text());
-        if (inPartition.isEmpty() || !inPartition.get()) {
-            return;
-        }
-        Wording.arnFields(value.text()).map(fields -> fields.get(2)).filter(region -> !region.isEmpty())
-                .ifPresent(region -> {
-                    if (!Wording.hasVariable(region) && evaluator.regionsNamedBy(region).isEmpty()) {
-                        findings.add(finding(policy, evaluator.partition(), statement, value, region,
-                                "the region field " + Wording.quote(region) + " of " + where + " "
-                                        + Wording.quote(value.text()),
-                                "so this ARN names no resource here"));
-                    }
-                });
+    /** An ARN whose partition field can name this partition: one of another partition is FOREIGN_PARTITION_ARN's. */
+    private static boolean inPartition(Evaluator evaluator, Value value) {
+        return evaluator.arnInPartition(value.text()).orElse(false);
     }
 
-    private static void regionValue(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Value value,
-            String where, String consequence, List<Finding> findings) {
-        if (Wording.hasVariable(value.text()) || !evaluator.regionsNamedBy(value.text()).isEmpty()) {
+    private static void regionValue(PolicyUnderAudit policy, Partition partition, Statement statement, Condition condition,
+            Value value, NamedRegions named, List<Finding> findings) {
+        if (!named.regions().isEmpty()) {
             return;
         }
-        findings.add(finding(policy, evaluator.partition(), statement, value, value.text(),
-                where + " " + Wording.quote(value.text()), consequence));
+        String what = condition.operatorText() + " " + condition.key() + " value " + Wording.quote(value.text());
+        String consequence = condition.operator().negated() ? "so it spares no request here" : "so no request here ever matches it";
+        findings.add(named.inLowerCase().isEmpty()
+                ? noRegion(policy, partition, statement, value, named, what, consequence)
+                : wrongCase(policy, partition, statement, value, what,
+                        condition.operatorText() + " compares case-sensitively and requests here carry " + oneOf(named.inLowerCase()),
+                        consequence, value.text().toLowerCase(Locale.ROOT), ignoringCase(condition)));
     }
 
-    private static Finding finding(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
-            String region, String what, String consequence) {
-        String message = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " names no region of "
-                + partition.id() + " (" + Wording.regionsOf(partition) + "), " + consequence + ".";
+    private static void arnRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
+            NamedRegions named, String where, String comparer, Optional<String> ignoringCase, List<Finding> findings) {
+        if (!named.regions().isEmpty()) {
+            return;
+        }
+        String what = "the region field " + Wording.quote(named.written()) + " of " + where + " " + Wording.quote(value.text());
+        String consequence = "so this ARN names no resource here";
+        findings.add(named.inLowerCase().isEmpty()
+                ? noRegion(policy, partition, statement, value, named, what, consequence)
+                : wrongCase(policy, partition, statement, value, what,
+                        comparer + " case-sensitively and ARNs here carry " + oneOf(named.inLowerCase()), consequence,
+                        ArnFields.of(value.text()).orElseThrow().withRegion(named.written().toLowerCase(Locale.ROOT)),
+                        ignoringCase));
+    }
+
+    /** The condition's operator written to ignore case, where IAM has one (StringNotEquals → StringNotEqualsIgnoreCase). */
+    private static Optional<String> ignoringCase(Condition condition) {
+        return condition.operator().ignoringCase().map(condition::operatorTextWith);
+    }
+
+    private static Finding noRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
+            NamedRegions named, String what, String consequence) {
+        String region = named.written();
+        String message = capitalised(what) + " names no region of " + partition.id() + " (" + Wording.regionsOf(partition) + "), "
+                + consequence + ".";
         String remediation = Wording.closest(region, partition.regions(), 2)
                 .map(r -> "Did you mean " + Wording.quote(r) + "? ").orElse("")
                 + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for ("
                 + String.join(" or ", partition.regions()) + "), or remove it.";
         return Findings.at(INFO, Severity.LOW, Category.REGION, policy, statement, value.location(), message, remediation);
+    }
+
+    private static Finding wrongCase(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
+            String what, String why, String consequence, String inLowerCase, Optional<String> ignoringCase) {
+        String message = capitalised(what) + " names no region of " + partition.id() + ": " + why + ", " + consequence + ".";
+        String remediation = "Write " + Wording.quote(inLowerCase) + " (region names are lower case)"
+                + ignoringCase.map(op -> ", or use " + op).orElse("") + ".";
+        return Findings.at(INFO, Severity.LOW, Category.REGION, policy, statement, value.location(), message, remediation);
+    }
+
+    /** "cn-north-1" or "cn-north-1" or "cn-northwest-1": the regions one request or ARN carries one of. */
+    private static String oneOf(List<String> regions) {
+        return regions.stream().map(Wording::quote).collect(Collectors.joining(" or "));
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -3,7 +3,6 @@ package io.github.scpauditor.check;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Statement;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -70,25 +69,11 @@ final class Wording {
         return colon <= 0 ? Optional.empty() : Optional.of(conditionKey.substring(0, colon).toLowerCase(Locale.ROOT));
     }
 
-    /** The ARN's fields (partition, service, region, account, resource) by position; empty if it is not an ARN. */
-    static Optional<List<String>> arnFields(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn")) {
-            return Optional.empty();
-        }
-        return Optional.of(List.of(parts[1], parts[2], parts[3], parts[4], parts[5]));
-    }
-
     /** The same ARN with another partition field: how a foreign ARN is fixed. */
     static String withPartition(String arn, String partition) {
         int first = arn.indexOf(':');
         int second = arn.indexOf(':', first + 1);
         return arn.substring(0, first + 1) + partition + arn.substring(second);
-    }
-
-    /** Was it written with a policy variable or a template placeholder (${...}) whose value is only known later? */
-    static boolean hasVariable(String text) {
-        return text.contains("${");
     }
 
     static boolean isDeny(Statement statement) {

@@ -309,21 +309,28 @@ final class Analysis {
 
     /** ARN comparisons (and string comparisons on ARN-valued global keys) whose values are all foreign ARNs. */
     private boolean valuesNeverInPartition(Condition c) {
-        Mode mode;
-        if (c.operator().family() == Family.ARN) {
-            mode = Mode.ARN_PARTS;
-        } else if (c.operator().family() == Family.STRING && ARN_VALUED_KEYS.contains(c.key().toLowerCase(Locale.ROOT))) {
-            mode = StringCondition.usesWildcards(c.operator()) ? Mode.WILDCARD
-                    : StringCondition.ignoresCase(c.operator()) ? Mode.EXACT_IGNORE_CASE : Mode.EXACT;
-        } else {
+        Optional<Mode> mode = arnComparison(c);
+        if (mode.isEmpty()) {
             return false;
         }
         for (Value v : c.values()) {
-            if (arns.canName(v.text(), mode)) {
+            if (arns.canName(v.text(), mode.get())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** How the condition compares its values with ARNs; empty when its values are not ARNs to compare. */
+    private static Optional<Mode> arnComparison(Condition c) {
+        if (c.operator().family() == Family.ARN) {
+            return Optional.of(Mode.ARN_PARTS);
+        }
+        if (c.operator().family() == Family.STRING && ARN_VALUED_KEYS.contains(c.key().toLowerCase(Locale.ROOT))) {
+            return Optional.of(StringCondition.usesWildcards(c.operator()) ? Mode.WILDCARD
+                    : StringCondition.ignoresCase(c.operator()) ? Mode.EXACT_IGNORE_CASE : Mode.EXACT);
+        }
+        return Optional.empty();
     }
 
     // ---- one service and region ----
@@ -383,9 +390,35 @@ final class Analysis {
         return Optional.of(new RegionRestriction(byRegion, mentioned));
     }
 
-    List<String> regionsNamedBy(String pattern) {
-        Glob glob = Glob.of(pattern);
-        return facts.regions().stream().filter(r -> glob.matches(r, true)).toList();
+    Optional<NamedRegions> regionsNamedBy(Condition regionCondition, String value) {
+        ConditionOperator op = regionCondition.operator();
+        if (op == ConditionOperator.NULL || PolicyVariables.hasVariables(value)) {
+            return Optional.empty();
+        }
+        return Optional.of(new NamedRegions(value, regionsMatching(op, value), regionsMatching(op, value.toLowerCase(Locale.ROOT))));
+    }
+
+    private List<String> regionsMatching(ConditionOperator op, String value) {
+        List<String> named = new ArrayList<>(1);
+        for (String region : facts.requestRegions()) {
+            if (ConditionEvaluator.valueMatches(op, region, value)) {
+                named.add(region);
+            }
+        }
+        return named;
+    }
+
+    Optional<NamedRegions> regionsNamedByResource(String arn) {
+        return regionsNamedByArn(arn, Mode.ARN_PARTS);
+    }
+
+    Optional<NamedRegions> regionsNamedByArnValue(Condition condition, String arn) {
+        return arnComparison(condition).flatMap(mode -> regionsNamedByArn(arn, mode));
+    }
+
+    private Optional<NamedRegions> regionsNamedByArn(String arn, Mode mode) {
+        return arns.regionField(arn, mode).map(region -> new NamedRegions(region.text(), arns.regionsNamedBy(region, mode),
+                arns.regionsNamedBy(Glob.ofLowerCase(region.text()), mode)));
     }
 
     // ---- one action entry ----

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * ARN matching as IAM does it for Resource and the Arn condition operators: the six colon-separated
  * parts (arn, partition, service, region, account, resource) are matched one by one, case-sensitively,
- * so a wildcard in the region part never spills into the account part; the resource part may contain colons.
+ * so a wildcard in the region part never spills into the account part, nor a variable's value (which may hold
+ * a ':') into the next part; the resource part may contain colons.
  */
 final class Arns {
     static final int PARTS = 6;
@@ -35,7 +36,15 @@ final class Arns {
         return true;
     }
 
-    /** The i-th colon-separated field (resource part keeps its colons); null when there are fewer fields. */
+    /**
+     * The fields of an ARN or ARN pattern as written in a policy, the resource field keeping its colons. A policy
+     * variable is substituted before matching, so it is one piece of its field even with a ':' inside.
+     */
+    static List<Glob> fields(String written) {
+        return PolicyVariables.asWritten(written).split(':', PARTS);
+    }
+
+    /** The i-th field of a request's ARN (resource part keeps its colons); null when there are fewer fields. */
     static String field(String arn, int index) {
         String[] parts = arn.split(":", PARTS);
         return index < parts.length ? parts[index] : null;

@@ -87,6 +87,12 @@ final class ConditionEvaluator {
         return (family == Family.STRING || family == Family.ARN) && c.values().stream().anyMatch(v -> PolicyVariables.hasVariables(v.text()));
     }
 
+    /** The operator's comparison of one request value with one policy value written without variables (not Null). */
+    static boolean valueMatches(ConditionOperator op, String requestValue, String policyValue) {
+        Family family = op.family();
+        return compare(op, requestValue, family == Family.STRING || family == Family.ARN ? Glob.of(policyValue) : policyValue);
+    }
+
     private static boolean compare(ConditionOperator op, String requestValue, Object policyValue) {
         return switch (op.family()) {
             case STRING -> StringCondition.matches(op, requestValue, (Glob) policyValue);

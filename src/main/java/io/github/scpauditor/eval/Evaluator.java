@@ -126,9 +126,31 @@ public final class Evaluator {
         return analysis.regionRestriction(statement);
     }
 
-    /** The partition regions a region value or pattern ("cn-*", "cn-north-1") names; empty for "us-east-1" or "cn-north1". */
-    public List<String> regionsNamedBy(String regionPattern) {
-        return analysis.regionsNamedBy(regionPattern);
+    /**
+     * What one value of an aws:RequestedRegion condition names: the regions a request here can carry that it
+     * matches as the condition's operator compares (StringEquals and StringLike case-sensitively, wildcards only
+     * for the Like operators), and those it would match written in lower case. Empty for Null, which tests
+     * presence, and for a value with a policy variable, which could be any region.
+     */
+    public Optional<NamedRegions> regionsNamedBy(Condition regionCondition, String value) {
+        return analysis.regionsNamedBy(regionCondition, value);
+    }
+
+    /**
+     * The same for the region field of an ARN in Resource or NotResource, compared per ARN part and
+     * case-sensitively as IAM does; empty where that field decides nothing (none, an empty one, a variable in it).
+     */
+    public Optional<NamedRegions> regionsNamedByResource(String arn) {
+        return analysis.regionsNamedByResource(arn);
+    }
+
+    /**
+     * The same for an ARN value of a condition, compared as the condition compares ARNs (Arn operators per
+     * part; string operators on ARN-valued keys as whole strings, where a wildcard or variable in or before the
+     * region field could shift it); empty also when the condition does not compare ARNs.
+     */
+    public Optional<NamedRegions> regionsNamedByArnValue(Condition condition, String arn) {
+        return analysis.regionsNamedByArnValue(condition, arn);
     }
 
     /** For an ARN (or ARN pattern): empty if it is not an ARN; else whether its partition field can name this partition. */

@@ -6,22 +6,22 @@ import java.util.Locale;
 
 /**
  * An IAM wildcard pattern: '*' matches any run of characters, '?' exactly one. Characters that came
- * from a policy variable or an escape ({@code ${*}}) are literal even when they are '*' or '?', so a
- * pattern remembers which positions are wildcards.
+ * from a policy variable or an escape ({@code ${*}}) are literal even when they are '*' or '?', and a ':'
+ * among them separates no ARN fields, so a pattern remembers which positions were written in the policy.
  */
 final class Glob {
     private final String chars;
-    /** null: every '*' and '?' is a wildcard (the common case, no variables). */
-    private final boolean[] wild;
+    /** Per position: written in the policy (not from a variable); null when all are (the common case). */
+    private final boolean[] written;
 
     /** Length of the literal text before the first wildcard; equals length() when there is none. */
     private final int literalHead;
     /** True when the only wildcard is one '*' at the end ("ec2:Describe*"): a prefix test suffices. */
     private final boolean headThenStar;
 
-    private Glob(String chars, boolean[] wild) {
+    private Glob(String chars, boolean[] written) {
         this.chars = chars;
-        this.wild = wild;
+        this.written = written;
         int head = 0;
         while (head < chars.length() && !isStar(head) && !isAny(head)) {
             head++;
@@ -52,11 +52,11 @@ final class Glob {
     }
 
     private boolean isStar(int i) {
-        return chars.charAt(i) == '*' && (wild == null || wild[i]);
+        return chars.charAt(i) == '*' && (written == null || written[i]);
     }
 
     private boolean isAny(int i) {
-        return chars.charAt(i) == '?' && (wild == null || wild[i]);
+        return chars.charAt(i) == '?' && (written == null || written[i]);
     }
 
     boolean hasWildcards() {
@@ -184,12 +184,15 @@ final class Glob {
         return from < chars.length();
     }
 
-    /** Splits at separator characters (all of them literal or not), at most {@code limit} parts. */
+    /**
+     * Splits at separators written in the policy, at most {@code limit} parts: a variable is one piece of its
+     * part even when its value (or its name, as in ${aws:username}) holds the separator.
+     */
     List<Glob> split(char separator, int limit) {
         List<Glob> parts = new ArrayList<>(limit);
         int start = 0;
         for (int i = 0; i < chars.length() && parts.size() < limit - 1; i++) {
-            if (chars.charAt(i) == separator) {
+            if (chars.charAt(i) == separator && (written == null || written[i])) {
                 parts.add(slice(start, i));
                 start = i + 1;
             }
@@ -199,18 +202,18 @@ final class Glob {
     }
 
     private Glob slice(int from, int to) {
-        return new Glob(chars.substring(from, to), wild == null ? null : java.util.Arrays.copyOfRange(wild, from, to));
+        return new Glob(chars.substring(from, to), written == null ? null : java.util.Arrays.copyOfRange(written, from, to));
     }
 
     /** Builds a pattern piece by piece: text from the policy keeps its wildcards, substituted text is literal. */
     static final class Builder {
         private final StringBuilder chars = new StringBuilder();
-        private final List<Boolean> wild = new ArrayList<>();
+        private final List<Boolean> written = new ArrayList<>();
 
         Builder pattern(String text) {
             for (int i = 0; i < text.length(); i++) {
                 chars.append(text.charAt(i));
-                wild.add(true);
+                written.add(true);
             }
             return this;
         }
@@ -218,15 +221,15 @@ final class Glob {
         Builder literal(String text) {
             for (int i = 0; i < text.length(); i++) {
                 chars.append(text.charAt(i));
-                wild.add(false);
+                written.add(false);
             }
             return this;
         }
 
         Glob build() {
-            boolean[] flags = new boolean[wild.size()];
+            boolean[] flags = new boolean[written.size()];
             for (int i = 0; i < flags.length; i++) {
-                flags[i] = wild.get(i);
+                flags[i] = written.get(i);
             }
             return new Glob(chars.toString(), flags);
         }

@@ -1,7 +1,9 @@
 package io.github.scpauditor.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether an ARN pattern can name anything in this partition: its partition field must be able to
@@ -31,67 +33,67 @@ final class PartitionArns {
         if (!lower.startsWith("arn:") || lower.length() <= 4) {
             return true;
         }
-        return switch (mode) {
+        boolean partition = switch (mode) {
             case ARN_PARTS -> byParts(pattern);
-            case WILDCARD -> Glob.of(pattern).canMatchSomethingStartingWith(arnPrefix, false) && regionFieldCanName(pattern, false);
-            case EXACT -> pattern.startsWith(arnPrefix) && regionFieldCanName(pattern, false);
-            case EXACT_IGNORE_CASE -> lower.startsWith(arnPrefix) && regionFieldCanName(pattern, true);
+            case WILDCARD -> Glob.of(pattern).canMatchSomethingStartingWith(arnPrefix, false);
+            case EXACT -> pattern.startsWith(arnPrefix);
+            case EXACT_IGNORE_CASE -> lower.startsWith(arnPrefix);
         };
+        return partition && regionField(pattern, mode).map(region -> !regionsNamedBy(region, mode).isEmpty()).orElse(true);
     }
 
+    /** The "arn" and partition fields, per ARN part. */
     private boolean byParts(String pattern) {
-        Glob glob = Glob.of(pattern);
-        if (glob.isUniversal()) {
-            return true;
-        }
-        List<Glob> parts = glob.split(':', Arns.PARTS);
+        List<Glob> parts = Arns.fields(pattern);
         if (parts.size() < Arns.PARTS) {
-            return glob.canMatchSomethingStartingWith(arnPrefix, false);
+            return Glob.of(pattern).canMatchSomethingStartingWith(arnPrefix, false);
         }
-        if (!parts.get(0).matches("arn", false) || !parts.get(Arns.PARTITION).matches(facts.id(), false)) {
-            return false;
-        }
-        return regionCanBe(parts.get(Arns.REGION), false);
+        return parts.get(0).matches("arn", false) && parts.get(Arns.PARTITION).matches(facts.id(), false);
     }
 
-    /** Checks the region field only where it is a field: no wildcard before it could shift the parts. */
-    private boolean regionFieldCanName(String pattern, boolean ignoreCase) {
-        String[] fields = pattern.split(":", Arns.PARTS);
-        if (fields.length < Arns.PARTS) {
-            return true;
+    /**
+     * The region field where it decides what the pattern can name. Per ARN part it is its own field; compared
+     * as one string, a wildcard or a variable's value in it or before it could span fields, so then it decides
+     * nothing. Empty too for a pattern without six fields, and for an empty region field (global resources).
+     */
+    Optional<Glob> regionField(String pattern, Mode mode) {
+        List<Glob> fields = Arns.fields(pattern);
+        if (fields.size() < Arns.PARTS || !fields.get(0).text().equalsIgnoreCase("arn")
+                || fields.get(Arns.REGION).text().isEmpty()) {
+            return Optional.empty();
         }
-        for (int i = 0; i <= Arns.REGION; i++) {
-            if (fields[i].indexOf('*') >= 0 || fields[i].indexOf('?') >= 0) {
-                return true;
+        for (int i = mode == Mode.ARN_PARTS ? Arns.REGION : 0; i <= Arns.REGION; i++) {
+            Glob field = fields.get(i);
+            if (PolicyVariables.hasVariables(field.text()) || mode != Mode.ARN_PARTS && field.hasWildcards()) {
+                return Optional.empty();
             }
         }
-        return regionCanBe(Glob.of(fields[Arns.REGION]), ignoreCase);
+        return Optional.of(fields.get(Arns.REGION));
     }
 
-    private boolean regionCanBe(Glob region, boolean ignoreCase) {
-        if (region.matches("", ignoreCase)) {
-            return true;
-        }
+    /** The regions a request here can name that a region field matches, compared as the mode compares. */
+    List<String> regionsNamedBy(Glob region, Mode mode) {
+        List<String> named = new ArrayList<>(1);
         for (String r : facts.requestRegions()) {
-            if (region.matches(r, ignoreCase)) {
-                return true;
+            if (region.matches(r, mode == Mode.EXACT_IGNORE_CASE)) {
+                named.add(r);
             }
         }
-        return false;
+        return named;
     }
 
     /** Empty when the text is not an ARN; else whether its partition field can name this partition. */
-    java.util.Optional<Boolean> partitionFieldCanName(String arn) {
+    Optional<Boolean> partitionFieldCanName(String arn) {
         if (!arn.startsWith("arn:") || arn.length() <= 4) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (PolicyVariables.hasVariablesInFirstFields(arn, Arns.PARTITION + 1)) {
-            return java.util.Optional.of(true);
+            return Optional.of(true);
         }
-        String field = Arns.field(arn, Arns.PARTITION);
-        if (field == null || arn.indexOf(':', 4) < 0) {
-            return java.util.Optional.of(Glob.of(arn).canMatchSomethingStartingWith(arnPrefix, false));
+        List<Glob> fields = Arns.fields(arn);
+        if (fields.size() <= Arns.PARTITION + 1) { // "arn:aws*": the partition field ends the text
+            return Optional.of(Glob.of(arn).canMatchSomethingStartingWith(arnPrefix, false));
         }
-        return java.util.Optional.of(Glob.of(field).matches(facts.id(), false));
+        return Optional.of(fields.get(Arns.PARTITION).matches(facts.id(), false));
     }
 }

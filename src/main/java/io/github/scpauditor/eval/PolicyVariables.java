@@ -2,6 +2,7 @@ package io.github.scpauditor.eval;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Substitutes policy variables ({@code ${aws:PrincipalAccount}}, {@code ${aws:PrincipalTag/team, 'x'}})
@@ -17,26 +18,38 @@ final class PolicyVariables {
     }
 
     /**
-     * Whether a variable stands within the first {@code fields} colon-separated fields of an ARN. A
-     * variable further right cannot change the partition or region field, so "arn:aws:s3:::logs-${x}"
-     * still names partition aws only.
+     * Whether a variable stands within the first {@code fields} fields of an ARN (split as {@link Arns#fields}). A
+     * variable further right cannot change the partition or region field, so "arn:aws:s3:::logs-${x}" still
+     * names partition aws only.
      */
     static boolean hasVariablesInFirstFields(String arn, int fields) {
-        int variable = arn.indexOf("${");
-        if (variable < 0) {
+        if (!hasVariables(arn)) {
             return false;
         }
-        int colons = 0;
-        for (int i = 0; i < variable; i++) {
-            if (arn.charAt(i) == ':' && ++colons == fields) {
-                return false;
+        List<Glob> parts = Arns.fields(arn);
+        for (int i = 0; i < Math.min(fields, parts.size()); i++) {
+            if (hasVariables(parts.get(i).text())) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** The pattern with variables replaced; empty when a variable has no (single) value and no default. */
     static Optional<Glob> substitute(String text, RequestContext context) {
+        return withVariables(text, body -> resolve(body.trim(), context));
+    }
+
+    /**
+     * The text as written, each variable kept as one literal piece: where an ARN pattern's fields lie before any
+     * value is known ("arn:${aws:PrincipalTag/p}:s3:::x" has its partition field "${aws:PrincipalTag/p}").
+     */
+    static Glob asWritten(String text) {
+        return withVariables(text, body -> Optional.of("${" + body + "}")).orElseThrow();
+    }
+
+    /** The text with each variable's body replaced as {@code value} says, as literal text; empty when one has no value. */
+    private static Optional<Glob> withVariables(String text, Function<String, Optional<String>> value) {
         if (!hasVariables(text)) {
             return Optional.of(Glob.of(text));
         }
@@ -50,11 +63,11 @@ final class PolicyVariables {
                 break;
             }
             out.pattern(text.substring(i, open));
-            Optional<String> value = resolve(text.substring(open + 2, close).trim(), context);
-            if (value.isEmpty()) {
+            Optional<String> replacement = value.apply(text.substring(open + 2, close));
+            if (replacement.isEmpty()) {
                 return Optional.empty();
             }
-            out.literal(value.get());
+            out.literal(replacement.get());
             i = close + 1;
         }
         return Optional.of(out.build());

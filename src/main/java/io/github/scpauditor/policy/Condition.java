@@ -17,4 +17,9 @@ public record Condition(
     public Condition {
         values = List.copyOf(values);
     }
+
+    /** This condition's operator as written with another base operator, keeping its qualifier and IfExists. */
+    public String operatorTextWith(ConditionOperator base) {
+        return qualifier.prefix() + base.json() + (ifExists ? "IfExists" : "");
+    }
 }

@@ -71,6 +71,15 @@ public enum ConditionOperator {
         return family == Family.ARN || this == STRING_LIKE || this == STRING_NOT_LIKE;
     }
 
+    /** The operator that compares as this one does but ignoring letter case; empty where IAM has none (StringLike, ArnLike…). */
+    public Optional<ConditionOperator> ignoringCase() {
+        return switch (this) {
+            case STRING_EQUALS -> Optional.of(STRING_EQUALS_IGNORE_CASE);
+            case STRING_NOT_EQUALS -> Optional.of(STRING_NOT_EQUALS_IGNORE_CASE);
+            default -> Optional.empty();
+        };
+    }
+
     /** Operator names are matched case-insensitively, as IAM does. */
     public static Optional<ConditionOperator> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));

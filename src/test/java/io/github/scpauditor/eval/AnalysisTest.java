@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
 import io.github.scpauditor.policy.Statement;
 import java.util.List;
 import java.util.Map;
@@ -322,18 +323,85 @@ class AnalysisTest {
                 new DeadReason.NoRegionSatisfies("StringLike", "aws:RequestedRegion", List.of("*west*")));
     }
 
+    private static final String BOTH = "cn-north-1,cn-northwest-1";
+
+    private static List<String> regions(String csv) {
+        return csv.isEmpty() ? List.of() : List.of(csv.split(","));
+    }
+
+    private static Condition condition(String operator, String key, String value) {
+        return stmt("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\": {\"" + operator + "\": {\""
+                + key + "\": \"" + value + "\"}}").conditions().get(0);
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}, in lower case {3}")
+    @CsvSource(delimiter = '|', value = {
+        "StringLike | cn-* | " + BOTH + " | " + BOTH,
+        "StringLike | * | " + BOTH + " | " + BOTH,
+        "StringLike | cn-north-? | cn-north-1 | cn-north-1",
+        "StringNotLike | CN-* | '' | " + BOTH,
+        "StringNotEquals | CN-NORTH-1 | '' | cn-north-1",
+        "StringEquals | Cn-NorthWest-1 | '' | cn-northwest-1",
+        "StringNotEqualsIgnoreCase | CN-NORTH-1 | cn-north-1 | cn-north-1",
+        "ForAnyValue:StringEqualsIgnoreCaseIfExists | Cn-NorthWest-1 | cn-northwest-1 | cn-northwest-1",
+        "StringNotEquals | cn-* | '' | ''",
+        "StringNotEquals | cn-north1 | '' | ''",
+        "StringEquals | us-east-1 | '' | ''",
+    })
+    void aRegionValueNamesTheRegionsItsOperatorMatches(String operator, String value, String named, String inLowerCase) {
+        assertThat(CN.regionsNamedBy(condition(operator, "aws:RequestedRegion", value), value))
+                .hasValue(new NamedRegions(value, regions(named), regions(inLowerCase)));
+    }
+
     @ParameterizedTest
-    @CsvSource({"cn-*, 'cn-north-1,cn-northwest-1'", "CN-NORTH-1, cn-north-1", "cn-north1, ''", "us-east-1, ''", "*, 'cn-north-1,cn-northwest-1'",
-        "cn-north*, 'cn-north-1,cn-northwest-1'", "cn-north-?, cn-north-1"})
-    void regionsNamedByAPattern(String pattern, String expected) {
-        List<String> regions = expected.isEmpty() ? List.of() : List.of(expected.split(","));
-        assertThat(CN.regionsNamedBy(pattern)).isEqualTo(regions);
+    @CsvSource(delimiter = '|', value = {"StringNotEquals | ${aws:PrincipalTag/home-region}", "Null | false"})
+    void variablesAndNullNameNoRegionsToJudge(String operator, String value) {
+        assertThat(CN.regionsNamedBy(condition(operator, "aws:RequestedRegion", value), value)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}, in lower case {2}")
+    @CsvSource(delimiter = '|', value = {
+        "arn:aws-cn:ec2:CN-NORTH-1:*:instance/* | CN-NORTH-1 | '' | cn-north-1",
+        "arn:aws-cn:ec2:cn-*:*:instance/* | cn-* | " + BOTH + " | " + BOTH,
+        "arn:aws-cn:ec2:us-east-1:*:instance/* | us-east-1 | '' | ''",
+        "arn:${aws:PrincipalTag/p}:ec2:us-east-1:*:volume/* | us-east-1 | '' | ''",
+    })
+    void aResourceRegionFieldIsComparedPerPartAndCaseSensitively(String arn, String field, String named, String inLowerCase) {
+        assertThat(CN.regionsNamedByResource(arn)).hasValue(new NamedRegions(field, regions(named), regions(inLowerCase)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:aws-cn:s3:::b", "arn:aws-cn:ec2:${aws:RequestedRegion}:*:instance/*", "arn:aws-cn:ec2", "*"})
+    void resourcesWhoseRegionFieldDecidesNothing(String arn) {
+        assertThat(CN.regionsNamedByResource(arn)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}, in lower case {3}")
+    @CsvSource(delimiter = '|', value = {
+        "ArnLike | arn:aws-cn:sns:CN-NORTH-1:*:t | '' | cn-north-1",
+        "StringEquals | arn:aws-cn:sns:CN-NORTH-1:1:t | '' | cn-north-1",
+        "StringEqualsIgnoreCase | arn:aws-cn:sns:CN-NORTH-1:1:t | cn-north-1 | cn-north-1",
+    })
+    void anArnValueIsComparedAsItsOperatorCompares(String operator, String arn, String named, String inLowerCase) {
+        assertThat(CN.regionsNamedByArnValue(condition(operator, "aws:SourceArn", arn), arn))
+                .hasValue(new NamedRegions("CN-NORTH-1", regions(named), regions(inLowerCase)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "StringLike | aws:SourceArn | arn:*:sns:US-EAST-1:*:t", // as one string, '*' could span fields
+        "StringEquals | aws:PrincipalTag/x | arn:aws-cn:sns:us-east-1:1:t", // a tag is any string, not an ARN
+        "NumericEquals | aws:SourceArn | arn:aws-cn:sns:us-east-1:1:t",
+    })
+    void arnValuesWhoseRegionFieldDecidesNothing(String operator, String key, String arn) {
+        assertThat(CN.regionsNamedByArnValue(condition(operator, key, arn), arn)).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({"arn:aws:s3:::b, false", "arn:*:s3:::b, true", "arn:aws*:iam::1:role/x, true", "arn:aws-cn:s3:::b, true",
         "arn:aws-us-gov:s3:::b, false", "arn:aws, false", "arn:aws*, true", "arn:AWS-CN:s3:::b, false",
-        "arn:aws:s3:::logs-${aws:PrincipalAccount}, false", "arn:${aws:Partition}:s3:::b, true", "arn:a${x}:s3:::b, true"})
+        "arn:aws:s3:::logs-${aws:PrincipalAccount}, false", "arn:${aws:Partition}:s3:::b, true", "arn:a${x}:s3:::b, true",
+        "arn:${aws:PrincipalTag/p}:s3:::b, true", "arn:aws:iam::${aws:PrincipalAccount}:role/x, false"})
     void arnPartitionFields(String arn, boolean inPartition) {
         assertThat(CN.arnInPartition(arn)).hasValue(inPartition);
     }

@@ -69,18 +69,23 @@ class ConcreteMatchTest {
         "\"Resource\": \"arn:aws-cn:iam::*:role/x\" | arn:aws-cn:iam::1:2:role/x | false",
         "\"Resource\": \"arn:aws-cn:ec2:cn-*:*:instance/*\" | arn:aws-cn:ec2:cn-north-1:111122223333:instance/i-1 | true",
         "\"Resource\": \"arn:aws-cn:ec2:cn-*:*:instance/*\" | arn:aws-cn:ec2:us-east-1:111122223333:instance/i-1 | false",
+        "\"Resource\": \"arn:aws-cn:ec2:CN-NORTH-1:*:instance/*\" | arn:aws-cn:ec2:cn-north-1:111122223333:instance/i-1 | false",
         "\"Resource\": \"arn:aws-cn:iam::${aws:PrincipalAccount}:role/*\" | arn:aws-cn:iam::111122223333:role/Ops | true",
         "\"Resource\": \"arn:aws-cn:iam::${aws:PrincipalAccount}:role/*\" | arn:aws-cn:iam::444455556666:role/Ops | false",
         "\"Resource\": \"arn:aws-cn:iam::${aws:NoSuchKey}:role/*\" | arn:aws-cn:iam::111122223333:role/Ops | false",
         "\"NotResource\": \"arn:aws-cn:iam::${aws:NoSuchKey}:role/*\" | arn:aws-cn:iam::111122223333:role/Ops | true",
         "\"NotResource\": [\"arn:aws-cn:s3:::logs\", \"arn:aws-cn:s3:::logs/*\"] | arn:aws-cn:s3:::logs/x | false",
         "\"NotResource\": [\"arn:aws-cn:s3:::logs\", \"arn:aws-cn:s3:::logs/*\"] | arn:aws-cn:s3:::data/x | true",
+        "\"Resource\": \"arn:${aws:PrincipalTag/partition}:s3:::bucket/*\" | arn:aws-cn:s3:::bucket/a | true",
+        // a variable is one piece of its field: a ':' in its value separates no fields
+        "\"Resource\": \"arn:${aws:PrincipalTag/path}:::x:y\" | arn:aws-cn:s3:::x:y | false",
     })
     void resources(String resourceElement, String resource, boolean expected) {
         Statement s = stmt("\"Effect\": \"Deny\", \"Action\": \"*\", " + resourceElement);
 
         StatementMatch match = evaluator.match(s, new Request("s3:GetObject", resource, ROLE,
-                Map.of("aws:PrincipalAccount", List.of("111122223333"))));
+                Map.of("aws:PrincipalAccount", List.of("111122223333"), "aws:PrincipalTag/partition", List.of("aws-cn"),
+                        "aws:PrincipalTag/path", List.of("aws-cn:s3"))));
 
         assertThat(match.matched()).isEqualTo(expected);
     }

@@ -35,7 +35,8 @@ class EvaluatorProperties {
             "sts:*", "sts:AssumeRole", "cloudtrail:StopLogging", "*:Get*", "s?:*", "q:*", "route53:*", "cloudfront:*", "s3:GetObjekt");
     private static final List<String> RESOURCES = List.of("*", "arn:aws:s3:::b/*", "arn:aws-cn:s3:::b/*", "arn:*:iam::*:role/*",
             "arn:aws-cn:ec2:us-east-1:*:instance/*", "arn:aws-cn:ec2:cn-north-1:*:instance/*", "arn:aws:iam::*:role/Admin",
-            "arn:aws-cn:iam::111122223333:role/*", "arn:aws*:s3:::b/*", "arn:aws-cn:s3:::${aws:PrincipalTag/team}/*");
+            "arn:aws-cn:iam::111122223333:role/*", "arn:aws*:s3:::b/*", "arn:aws-cn:s3:::${aws:PrincipalTag/team}/*",
+            "arn:aws-cn:ec2:CN-NORTH-1:*:instance/*", "arn:${aws:PrincipalTag/team}:ec2:cn-north-1:*:instance/*");
     private static final List<String> REGION_VALUES = List.of("cn-north-1", "cn-northwest-1", "us-east-1", "us-east-2", "cn-*", "*",
             "CN-NORTH-1", "cn-north1");
     private static final List<String> REGION_OPERATORS = List.of("StringEquals", "StringNotEquals", "StringLike", "StringNotLike",
