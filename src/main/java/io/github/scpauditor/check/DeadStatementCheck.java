@@ -172,8 +172,11 @@ public final class DeadStatementCheck implements Check {
                     + (deny ? ": do that only if that is the guardrail you want." : ".");
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
+            // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
+            boolean wildcards = statement.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase(r.key())
+                    && c.operatorText().equalsIgnoreCase(r.operator()) && c.operator().takesWildcards());
             return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
-                    + " (arn:" + partition.id() + ":… or arn:*:… ARNs), or delete the statement.";
+                    + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs), or delete the statement.";
         }
         return "Delete the statement, or rewrite it for " + partition.id() + ".";
     }

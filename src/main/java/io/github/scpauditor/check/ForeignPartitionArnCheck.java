@@ -1,7 +1,9 @@
 package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.ArnFields;
+import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.Reach;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
@@ -40,10 +42,14 @@ public final class ForeignPartitionArnCheck implements Check {
         Evaluator evaluator = context.evaluator();
         List<Finding> findings = new ArrayList<>();
         for (Statement statement : policy.parsed().policy().statements()) {
-            boolean dead = evaluator.reach(statement).dead();
+            Reach reach = evaluator.reach(statement);
+            boolean dead = reach.dead();
             if (statement.resources() != null) {
                 String element = statement.resources().element();
                 for (Value resource : statement.resources().values()) {
+                    if (!statement.resources().negated() && deadBecauseOf(reach, null, resource.text())) {
+                        continue; // DEAD_STATEMENT reports this target as the reason the statement matches nothing
+                    }
                     report(policy, evaluator, statement, dead, resource, element, statement.resources().negated(), null,
                             null, findings);
                 }
@@ -54,6 +60,9 @@ public final class ForeignPartitionArnCheck implements Check {
                 }
                 String element = condition.operatorText() + " " + condition.key();
                 for (Value value : condition.values()) {
+                    if (!condition.operator().negated() && deadBecauseOf(reach, condition.key(), value.text())) {
+                        continue;
+                    }
                     report(policy, evaluator, statement, dead, value, element, condition.operator().negated(),
                             condition.operator(), condition.key(), findings);
                 }
@@ -105,6 +114,14 @@ public final class ForeignPartitionArnCheck implements Check {
         // An exemption that fails is HIGH because the statement then bites too much; a dead statement bites nothing yet.
         findings.add(Findings.at(INFO, exemption && !dead ? Severity.HIGH : Severity.MEDIUM,
                 bedrock ? Category.BEDROCK : Category.PARTITION, policy, statement, value.location(), message, remediation));
+    }
+
+    /** Whether the statement is dead and one of its reasons is this Resource value (key null) or condition value. */
+    private static boolean deadBecauseOf(Reach reach, String conditionKey, String value) {
+        return reach.dead() && reach.reasons().stream().anyMatch(reason -> conditionKey == null
+                ? reason instanceof DeadReason.ResourcesNeverMatch resources && resources.resources().contains(value)
+                : reason instanceof DeadReason.ConditionNeverTrue condition && condition.key().equalsIgnoreCase(conditionKey)
+                        && condition.values().contains(value));
     }
 
     /** The wildcard-matching operator to use instead of a literal one, keeping its polarity. */

@@ -164,10 +164,11 @@ public final class Evaluator {
      */
     public Optional<Boolean> arnInPartition(String value, ConditionOperator operator) {
         Optional<Boolean> asPattern = arnInPartition(value);
-        if (asPattern.isEmpty() || !asPattern.get() || operator.family() != ConditionOperator.Family.STRING
+        if (asPattern.isEmpty() || operator.family() != ConditionOperator.Family.STRING
                 || operator.takesWildcards() || PolicyVariables.hasVariablesInFirstFields(value, Arns.PARTITION + 1)) {
             return asPattern;
         }
+        // Compared as written: the partition field must be the partition's name (in any case for IgnoreCase).
         String field = Arns.field(value, Arns.PARTITION);
         return Optional.of(field == null || (StringCondition.ignoresCase(operator)
                 ? field.equalsIgnoreCase(partition.id()) : field.equals(partition.id())));
