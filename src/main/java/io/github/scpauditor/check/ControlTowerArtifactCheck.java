@@ -78,7 +78,7 @@ public final class ControlTowerArtifactCheck implements Check {
     /** One finding per element (a Resource list, a condition's values) that names Control Tower roles or resources. */
     private static void controlTowerNames(PolicyUnderAudit policy, Statement statement, String element, List<Value> values,
             Location location, String absent, Partition partition, List<Finding> findings) {
-        List<String> named = values.stream().map(Value::text).filter(t -> CONTROL_TOWER_NAME.matcher(t).find()).toList();
+        List<String> named = values.stream().map(Value::text).filter(ControlTowerArtifactCheck::namesControlTower).toList();
         if (named.isEmpty()) {
             return;
         }
@@ -87,6 +87,11 @@ public final class ControlTowerArtifactCheck implements Check {
                         + ", so they exist only if you created them yourself.",
                 "Replace them with the roles and resources that administer your " + partition.id()
                         + " accounts (as arn:" + partition.id() + ": or arn:*: ARNs), or remove them."));
+    }
+
+    /** Does the text name a role or resource Control Tower creates (AWSControlTowerExecution, aws-controltower-…)? */
+    static boolean namesControlTower(String text) {
+        return CONTROL_TOWER_NAME.matcher(text).find();
     }
 
     private static String baseName(String name) {

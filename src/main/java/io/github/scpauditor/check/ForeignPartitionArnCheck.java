@@ -108,7 +108,12 @@ public final class ForeignPartitionArnCheck implements Check {
         String remediation = "Write " + Wording.quote(Wording.withPartition(value.text(), partition.id()))
                 + (wildcards ? " (or " + everyPartition + " to serve every partition)."
                         : " (or, to serve every partition, " + everyPartition + " under " + likeOperator(operator)
-                                + ", where * is a wildcard).");
+                                + ", where * is a wildcard).")
+                // Control Tower does not create its roles in a partition where it is not offered.
+                + (ControlTowerArtifactCheck.namesControlTower(value.text()) && notOffered(partition, "controltower")
+                        ? " Only if that role or resource exists in your " + partition.id() + " accounts: Control Tower"
+                                + " does not create it here (see CONTROL_TOWER_ARTIFACT)."
+                        : "");
         boolean bedrock = Wording.isBedrock(service)
                 || (conditionKey != null && Wording.keyService(conditionKey).filter(Wording::isBedrock).isPresent());
         // An exemption that fails is HIGH because the statement then bites too much; a dead statement bites nothing yet.
