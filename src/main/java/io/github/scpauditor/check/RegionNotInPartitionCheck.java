@@ -78,8 +78,10 @@ public final class RegionNotInPartitionCheck implements Check {
         }
         String what = condition.operatorText() + " " + condition.key() + " value " + Wording.quote(value.text());
         String consequence = condition.operator().negated() ? "so it spares no request here" : "so no request here ever matches it";
+        // A region a Deny matches on is a region it denies in: naming a region here instead would deny there.
+        boolean denied = Wording.isDeny(statement) && !condition.operator().negated();
         findings.add(named.inLowerCase().isEmpty()
-                ? noRegion(policy, partition, statement, value, named, what, consequence)
+                ? noRegion(policy, partition, statement, value, named, what, consequence, denied)
                 : wrongCase(policy, partition, statement, value, what,
                         condition.operatorText() + " compares case-sensitively and requests here carry " + oneOf(named.inLowerCase()),
                         consequence, value.text().toLowerCase(Locale.ROOT), ignoringCase(condition)));
@@ -93,7 +95,7 @@ public final class RegionNotInPartitionCheck implements Check {
         String what = "the region field " + Wording.quote(named.written()) + " of " + where + " " + Wording.quote(value.text());
         String consequence = "so this ARN names no resource here";
         findings.add(named.inLowerCase().isEmpty()
-                ? noRegion(policy, partition, statement, value, named, what, consequence)
+                ? noRegion(policy, partition, statement, value, named, what, consequence, false)
                 : wrongCase(policy, partition, statement, value, what,
                         comparer + " case-sensitively and ARNs here carry " + oneOf(named.inLowerCase()), consequence,
                         ArnFields.of(value.text()).orElseThrow().withRegion(named.written().toLowerCase(Locale.ROOT)),
@@ -105,15 +107,24 @@ public final class RegionNotInPartitionCheck implements Check {
         return condition.operator().ignoringCase().map(condition::operatorTextWith);
     }
 
+    /** {@code denied}: the value lists a region the Deny matches on, where replacing it would deny in that region. */
     private static Finding noRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
-            NamedRegions named, String what, String consequence) {
+            NamedRegions named, String what, String consequence, boolean denied) {
         String region = named.written();
         String message = capitalised(what) + " names no region of " + partition.id() + " (" + Wording.regionsOf(partition) + "), "
                 + consequence + ".";
-        String remediation = Wording.closest(region, partition.regions(), 2)
-                .map(r -> "Did you mean " + Wording.quote(r) + "? ").orElse("")
-                + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for ("
-                + String.join(" or ", partition.regions()) + "), or remove it.";
+        Optional<String> closest = Wording.closest(region, partition.regions(), 2);
+        String remediation;
+        if (denied) {
+            remediation = closest.map(r -> "Did you mean " + Wording.quote(r) + "? Write it if you mean to deny there what this"
+                            + " statement matches; otherwise remove " + Wording.quote(region) + ".")
+                    .orElse("Remove " + Wording.quote(region) + ": it names no region here. Name an " + partition.id()
+                            + " region instead only if you mean to deny there what this statement matches.");
+        } else {
+            remediation = closest.map(r -> "Did you mean " + Wording.quote(r) + "? ").orElse("")
+                    + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for ("
+                    + String.join(" or ", partition.regions()) + "), or remove it.";
+        }
         return Findings.at(INFO, Severity.LOW, Category.REGION, policy, statement, value.location(), message, remediation);
     }
 
