@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
 
     // By time, not passes: C2 takes seconds to settle on the large check methods (longer on one core, where it
     // shares the core with the audits), and ten passes over the reference corpus measured a half-compiled auditor.
-    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "20",
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "30",
             description = "Seconds of unmeasured passes first, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
@@ -85,10 +85,12 @@ final class BenchCommand implements Callable<Integer> {
             findings += pass(auditor, policies);
             warmup++;
         }
-        System.gc();
+        // No System.gc() here: G1 answers it by shrinking the heap, and the measured passes then paid for growing
+        // it again (page faults): half the rate of the same passes without it.
         for (MemoryPoolMXBean pool : heap) {
             pool.resetPeakUsage();
         }
+        long allocatedStart = allocatedBytes(threads);
         long jitStart = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
@@ -98,11 +100,18 @@ final class BenchCommand implements Callable<Integer> {
         long nanos = System.nanoTime() - start;
         // CPU time too: on a busy machine the wall clock also counts the time other processes held the core.
         long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStart;
+        long allocated = allocatedStart < 0 ? -1 : allocatedBytes(threads) - allocatedStart;
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : heap) {
             peakHeap += pool.getPeakUsage().getUsed();
         }
         long jitMillis = jitStart < 0 ? -1 : jit.getTotalCompilationTime() - jitStart;
+        // What the auditor keeps (its shared analysis caches) once the garbage of the passes is gone.
+        System.gc();
+        long retained = 0;
+        for (MemoryPoolMXBean pool : heap) {
+            retained += pool.getUsage().getUsed();
+        }
 
         long audited = (long) policies.size() * iterations;
         out.printf(Locale.ROOT, "%d policies x %d passes (after %d warm-up passes in %d s) in %.1f ms on one thread%n",
@@ -111,8 +120,12 @@ final class BenchCommand implements Callable<Integer> {
                 nanos / 1e3 / audited);
         out.printf(Locale.ROOT, "%,.0f policies per CPU second of this thread, %.1f us per policy%n",
                 audited / (cpuNanos / 1e9), cpuNanos / 1e3 / audited);
-        out.printf(Locale.ROOT, "peak heap during the measured passes: %.1f MiB (sum of heap pool peaks)%n",
-                peakHeap / (1024.0 * 1024.0));
+        out.printf(Locale.ROOT, "peak heap during the measured passes: %.1f MiB (sum of heap pool peaks, garbage included:"
+                + " the collector decides how much it lets pile up)%n", peakHeap / (1024.0 * 1024.0));
+        out.printf(Locale.ROOT, "heap in use after the passes and a full collection: %.1f MiB%n", retained / (1024.0 * 1024.0));
+        if (allocated >= 0) {
+            out.printf(Locale.ROOT, "allocated per policy: %.1f KiB%n", allocated / 1024.0 / audited);
+        }
         if (jitMillis >= 0) {
             // The compiler threads' time: on one core it is taken from the audits, so a large figure means
             // the wall-clock rate is not yet the steady state (warm up longer).
@@ -121,6 +134,12 @@ final class BenchCommand implements Callable<Integer> {
         // Printed so the JIT cannot discard the audits as unused work.
         out.printf(Locale.ROOT, "findings per pass: %d%n", findings / (warmup + iterations));
         return unusable ? Main.INPUT_ERROR : Main.CLEAN;
+    }
+
+    /** Bytes this thread has allocated so far; -1 where the JVM does not count them. */
+    private static long allocatedBytes(ThreadMXBean threads) {
+        return threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemorySupported()
+                ? counting.getCurrentThreadAllocatedBytes() : -1;
     }
 
     private static long pass(Auditor auditor, List<PolicySource> policies) {

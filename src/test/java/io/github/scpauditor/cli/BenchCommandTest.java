@@ -26,6 +26,8 @@ class BenchCommandTest {
                 .containsPattern("[0-9,]+ policies/s \\(wall clock\\)")
                 .containsPattern("[0-9,]+ policies per CPU second of this thread")
                 .containsPattern("peak heap during the measured passes: [0-9.]+ MiB")
+                .containsPattern("heap in use after the passes and a full collection: [0-9.]+ MiB")
+                .containsPattern("allocated per policy: [0-9.]+ KiB")
                 .contains("JIT compilation during the measured passes: ")
                 // clean.json has none; the lockout policy's findings are counted once per pass.
                 .containsPattern("findings per pass: [1-9][0-9]*\n");
