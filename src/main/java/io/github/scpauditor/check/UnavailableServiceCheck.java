@@ -2,7 +2,9 @@ package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.ActionPattern;
 import io.github.scpauditor.eval.ConditionVerdict;
+import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.Reach;
 import io.github.scpauditor.eval.Request;
 import io.github.scpauditor.eval.TriBool;
 import io.github.scpauditor.partition.Availability;
@@ -53,6 +55,11 @@ public final class UnavailableServiceCheck implements Check {
      * unavailable services, each listed in one finding at the first of them (one list to prune, one fix).
      */
     private static void actionEntries(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, List<Finding> findings) {
+        Reach reach = evaluator.reach(statement);
+        if (!statement.actions().negated() && reach.dead()
+                && reach.reasons().stream().anyMatch(DeadReason.ServicesUnavailable.class::isInstance)) {
+            return; // every service its Action names is absent: DEAD_STATEMENT says so, with the same fix
+        }
         Partition partition = evaluator.partition();
         Map<Category, List<Value>> entriesByCategory = new LinkedHashMap<>();
         Map<Category, Set<String>> servicesByCategory = new LinkedHashMap<>();

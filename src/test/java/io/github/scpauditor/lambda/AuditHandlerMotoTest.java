@@ -97,8 +97,8 @@ class AuditHandlerMotoTest {
                 tuple("REGION_NOT_IN_PARTITION", "DenyOutsideUsRegions (" + org.regionDeny + ")", 0),
                 tuple("REGION_NOT_IN_PARTITION", "DenyOutsideUsRegions (" + org.regionDeny + ")", 0),
                 tuple("CONTROL_TOWER_ARTIFACT", "DenyOutsideUsRegions (" + org.regionDeny + ")", 0),
+                // One finding for the Bedrock-only guardrail: DEAD_STATEMENT says its service is absent.
                 tuple("DEAD_STATEMENT", "DenyBedrockModels (" + org.bedrock + ")", 0),
-                tuple("UNAVAILABLE_SERVICE", "DenyBedrockModels (" + org.bedrock + ")", 0),
                 tuple("FOREIGN_PARTITION_ARN", "DenyLeavingWithBreakGlass (" + org.exemption + ")", 0),
                 tuple("UNATTACHED_POLICY", "OldGuardrail (" + org.unattached + ")", -1));
         JsonNode lockout = finding(report, "REGION_LOCKOUT");
