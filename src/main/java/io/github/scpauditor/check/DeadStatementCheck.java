@@ -120,6 +120,10 @@ public final class DeadStatementCheck implements Check {
                 case OTHER -> none;
             };
         }
+        if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
+            return "every request in " + partition.id() + " carries " + r.key() + ", so Null " + r.key() + " "
+                    + Wording.quoted(r.values()) + " never holds";
+        }
         if (reason instanceof DeadReason.NoRegionSatisfies r) {
             return "no region satisfies " + r.operator() + " " + r.key() + " " + Wording.quoted(r.values()) + ", and "
                     + Wording.regionsOf(partition);
@@ -156,6 +160,9 @@ public final class DeadStatementCheck implements Check {
             };
         }
         boolean deny = Wording.isDeny(statement);
+        if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
+            return "Delete the statement: every request carries " + r.key() + ".";
+        }
         if (reason instanceof DeadReason.NoRegionSatisfies r && deny && !isAllowList(statement, r)) {
             // Naming a region of the partition in a deny-list would deny everything the statement matches there.
             return "Delete the statement: it denies requests in regions " + partition.id() + " does not have. Name an "

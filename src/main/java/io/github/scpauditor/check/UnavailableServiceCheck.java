@@ -82,9 +82,10 @@ public final class UnavailableServiceCheck implements Check {
             boolean one = entries.size() == 1;
             String named = one ? element + " entry " + Wording.quote(texts.get(0)) + " names "
                     : element + " entries " + Wording.quoted(texts) + " name ";
-            String why = exemption
-                    ? "so the exemption spares nothing that exists here"
-                    : "so " + (one ? "it" : "they") + " can never match a request here";
+            // NotAction entries exempt from a Deny, but only leave out of what an Allow allows.
+            String why = !exemption ? "so " + (one ? "it" : "they") + " can never match a request here"
+                    : Wording.isDeny(statement) ? "so the exemption spares nothing that exists here"
+                    : "so leaving " + (one ? "it" : "them") + " out of the Allow changes nothing here";
             String message = named + (services.size() == 1 ? "" : "services ") + Wording.services(partition, services)
                     + ", which " + partition.id() + " does not offer, " + why + ".";
             String remediation = exemption
@@ -100,6 +101,7 @@ public final class UnavailableServiceCheck implements Check {
     /** One finding per condition key of an unavailable service, at the first condition that uses it. */
     private static void conditionKeys(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, List<Finding> findings) {
         Partition partition = evaluator.partition();
+        Reach reach = evaluator.reach(statement);
         Set<String> reported = new HashSet<>();
         // How each condition comes out on a request without its key: the only request this partition has.
         List<ConditionVerdict> keyMissing = evaluator.conditions(statement, new Request(null, null, null, Map.of()));
@@ -110,15 +112,26 @@ public final class UnavailableServiceCheck implements Check {
                     || partition.offers(service) != Availability.NO || !reported.add(condition.key().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            String effect = keyMissing.get(i).result() == TriBool.TRUE
+            boolean alwaysHolds = keyMissing.get(i).result() == TriBool.TRUE;
+            if (!alwaysHolds && reach.dead() && reach.reasons().stream().anyMatch(reason -> reason instanceof DeadReason.KeyNeverPresent k
+                    && k.key().equalsIgnoreCase(condition.key()))) {
+                continue; // the statement is dead for want of this key: DEAD_STATEMENT says so, with the same fix
+            }
+            String effect = alwaysHolds
                     ? "so this " + condition.operatorText() + " condition always holds and narrows nothing"
                     : "so this " + condition.operatorText() + " condition never holds";
             String message = "Condition key " + Wording.quote(condition.key()) + " belongs to "
                     + Wording.service(partition, service) + ", which " + partition.id()
                     + " does not offer: no request here carries it, " + effect + ".";
-            String remediation = "Remove the " + condition.operatorText() + " condition on " + condition.key()
-                    + " (it means nothing in " + partition.id() + "), and restrict with a key that "
-                    + partition.id() + " requests carry.";
+            // A condition that never holds keeps the statement from matching: without it the statement would match
+            // every request its actions and resources do, the opposite of what removing "nothing" suggests.
+            String remediation = alwaysHolds
+                    ? "Remove the " + condition.operatorText() + " condition on " + condition.key()
+                            + " (it means nothing in " + partition.id() + "), and restrict with a key that "
+                            + partition.id() + " requests carry."
+                    : "Restrict the statement with a key that " + partition.id() + " requests carry, or delete it: removing"
+                            + " only this condition would make the " + statement.effect().json()
+                            + " apply to every request its actions and resources match.";
             findings.add(Findings.at(INFO, Severity.LOW, category(Set.of(service)), policy, statement,
                     condition.location(), message, remediation));
         }
