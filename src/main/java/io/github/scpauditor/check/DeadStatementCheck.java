@@ -39,7 +39,7 @@ public final class DeadStatementCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         for (Statement statement : policy.parsed().policy().statements()) {
             Reach reach = evaluator.reach(statement);
-            if (!reach.dead() || reach.reasons().isEmpty() || onlyAllowsWholePartition(statement, reach)) {
+            if (!reports(statement, reach)) {
                 continue;
             }
             Set<String> why = new LinkedHashSet<>();
@@ -62,6 +62,11 @@ public final class DeadStatementCheck implements Check {
                     policy, statement, element(statement, reach.reasons().get(0)), message, remediation));
         }
         return findings;
+    }
+
+    /** Whether this check reports the statement: other checks leave such a statement's parts to it. */
+    static boolean reports(Statement statement, Reach reach) {
+        return reach.dead() && !reach.reasons().isEmpty() && !onlyAllowsWholePartition(statement, reach);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.ArnFields;
+import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.Reach;
 import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
@@ -49,8 +51,14 @@ public final class RegionNotInPartitionCheck implements Check {
                     }
                 }
             }
+            Reach reach = evaluator.reach(statement);
             for (Condition condition : statement.conditions()) {
                 boolean regionKey = condition.key().equalsIgnoreCase(REQUESTED_REGION);
+                if (regionKey && Wording.isDeny(statement) && !condition.operator().negated() && makesDead(reach, condition)) {
+                    // DEAD_STATEMENT reports these values as the reason and says to delete the statement; a fix per
+                    // value ("remove us-east-2") would, followed alone, leave a Deny with no region condition at all.
+                    continue;
+                }
                 for (Value value : condition.values()) {
                     if (regionKey) {
                         evaluator.regionsNamedBy(condition, value.text())
@@ -64,6 +72,12 @@ public final class RegionNotInPartitionCheck implements Check {
             }
         }
         return findings;
+    }
+
+    /** Whether no region satisfying this region condition is what makes the statement match nothing. */
+    private static boolean makesDead(Reach reach, Condition condition) {
+        return reach.dead() && reach.reasons().stream().anyMatch(reason -> reason instanceof DeadReason.NoRegionSatisfies r
+                && r.key().equalsIgnoreCase(condition.key()) && r.operator().equalsIgnoreCase(condition.operatorText()));
     }
 
     /** An ARN whose partition field can name this partition: one of another partition is FOREIGN_PARTITION_ARN's. */

@@ -44,6 +44,11 @@ public final class UnavailableServiceCheck implements Check {
     public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Statement statement : policy.parsed().policy().statements()) {
+            if (Wording.isDeny(statement) && DeadStatementCheck.reports(statement, context.evaluator().reach(statement))) {
+                // DEAD_STATEMENT says to delete it: a fix to one of its parts would contradict that, and followed
+                // alongside the others could leave a Deny wider than the dead one.
+                continue;
+            }
             actionEntries(policy, context.evaluator(), statement, findings);
             conditionKeys(policy, context.evaluator(), statement, findings);
         }
@@ -88,7 +93,14 @@ public final class UnavailableServiceCheck implements Check {
                     : "so leaving " + (one ? "it" : "them") + " out of the Allow changes nothing here";
             String message = named + (services.size() == 1 ? "" : "services ") + Wording.services(partition, services)
                     + ", which " + partition.id() + " does not offer, " + why + ".";
-            String remediation = exemption
+            boolean everyEntry = entriesByCategory.values().stream().mapToInt(List::size).sum()
+                    == statement.actions().values().size();
+            String remediation = exemption && everyEntry
+                    // An empty NotAction is not a valid policy: say what the statement already is.
+                    ? "Every NotAction entry names a service " + partition.id() + " does not offer, so this statement"
+                            + " already applies to every action here: write \"Action\": \"*\" instead of NotAction if"
+                            + " that is what you mean."
+                    : exemption
                     ? "Remove " + Wording.quoted(texts) + " from NotAction: " + (one ? "it only costs" : "they only cost")
                             + " policy size in " + partition.id() + "."
                     : "Remove " + Wording.quoted(texts) + " from Action, or name the " + partition.id()
