@@ -44,9 +44,11 @@ final class EndpointPrefixes {
     /**
      * IAM prefixes whose endpoints the metadata lists too narrowly to prove a NO. The Trusted Advisor console
      * (trustedadvisor actions) works in Beijing (docs.amazonaws.cn, Trusted Advisor: "available in Beijing
-     * Region"), though the metadata lists the trustedadvisor API in other partitions only.
+     * Region"), though the metadata lists the trustedadvisor API in other partitions only. Resource Explorer
+     * (resource-explorer-2) was listed in both China regions by SDK 2.21.0 and is missing from aws-cn in 2.40.2,
+     * the only service the metadata dropped from aws-cn while keeping it elsewhere.
      */
-    private static final Set<String> INCOMPLETE = Set.of("trustedadvisor");
+    private static final Set<String> INCOMPLETE = Set.of("trustedadvisor", "resource-explorer-2");
 
     private EndpointPrefixes() {
     }

@@ -61,7 +61,7 @@ class PartitionTest {
         "iam, YES", "s3, YES", "ec2, YES", "sts, YES", "organizations, YES", "support, YES",
         "cloudwatch, YES", "sagemaker, YES", "execute-api, YES", "ecr, YES", "tag, YES", "rds-db, YES",
         // unknown to the endpoint metadata: rules-based services and IAM-only prefixes
-        "bedrock-agentcore, UNKNOWN", "s3express, UNKNOWN", "trustedadvisor, UNKNOWN", "signin, UNKNOWN", "no-such-service, UNKNOWN"})
+        "bedrock-agentcore, UNKNOWN", "s3express, UNKNOWN", "trustedadvisor, UNKNOWN", "resource-explorer-2, UNKNOWN", "signin, UNKNOWN", "no-such-service, UNKNOWN"})
     void whatChinaOffers(String prefix, Availability expected) {
         assertThat(china.offers(prefix)).isEqualTo(expected);
     }
