@@ -54,6 +54,14 @@ class ActionIndexTest {
         assertThat(index.serviceName("iam")).contains("AWS Identity and Access Management (IAM)");
     }
 
+    /** The generator names shared or misleading prefixes itself: WAF is offered in aws-cn, WAF Classic's global API is not. */
+    @Test
+    void sharedPrefixesAreNamedForWhatTheyGovern() {
+        assertThat(index.serviceName("waf")).contains("AWS WAF Classic (global)");
+        assertThat(index.serviceName("ses")).contains("Amazon SES");
+        assertThat(index.serviceName("inspector")).contains("Amazon Inspector Classic");
+    }
+
     @Test
     void conditionKeysAreTheServicesOwnInLowerCase() {
         assertThat(index.conditionKeys("bedrock"))
