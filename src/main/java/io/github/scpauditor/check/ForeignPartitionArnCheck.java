@@ -51,7 +51,7 @@ public final class ForeignPartitionArnCheck implements Check {
                         continue; // DEAD_STATEMENT reports this target as the reason the statement matches nothing
                     }
                     report(policy, evaluator, statement, dead, resource, element, statement.resources().negated(), null,
-                            null, findings);
+                            findings);
                 }
             }
             for (Condition condition : statement.conditions()) {
@@ -63,18 +63,18 @@ public final class ForeignPartitionArnCheck implements Check {
                     if (!condition.operator().negated() && deadBecauseOf(reach, condition.key(), value.text())) {
                         continue;
                     }
-                    report(policy, evaluator, statement, dead, value, element, condition.operator().negated(),
-                            condition.operator(), condition.key(), findings);
+                    report(policy, evaluator, statement, dead, value, element, condition.operator().negated(), condition,
+                            findings);
                 }
             }
         }
         return findings;
     }
 
-    /** {@code operator} is null for Resource and NotResource, which always take '*' and '?' as wildcards. */
+    /** {@code condition} is null for Resource and NotResource, which always take '*' and '?' as wildcards. */
     private static void report(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, boolean dead,
-            Value value, String element, boolean exemption, ConditionOperator operator, String conditionKey,
-            List<Finding> findings) {
+            Value value, String element, boolean exemption, Condition condition, List<Finding> findings) {
+        ConditionOperator operator = condition == null ? null : condition.operator();
         Optional<Boolean> inPartition = operator == null ? evaluator.arnInPartition(value.text())
                 : evaluator.arnInPartition(value.text(), operator);
         Partition partition = evaluator.partition();
@@ -105,17 +105,26 @@ public final class ForeignPartitionArnCheck implements Check {
                         + ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":, ")
                 + consequence + ".";
         String everyPartition = Wording.quote(Wording.withPartition(value.text(), "*"));
-        String remediation = "Write " + Wording.quote(Wording.withPartition(value.text(), partition.id()))
-                + (wildcards ? " (or " + everyPartition + " to serve every partition)."
-                        : " (or, to serve every partition, " + everyPartition + " under " + likeOperator(operator)
-                                + ", where * is a wildcard).")
+        String here = Wording.withPartition(value.text(), partition.id());
+        String remediation;
+        if (wildcards) {
+            remediation = "Write " + Wording.quote(here) + " (or " + everyPartition + " to serve every partition).";
+        } else if (here.contains("*") || here.contains("?")) {
+            // Its other wildcards would be taken as written too: only the Like operator makes the value a pattern.
+            remediation = "Write " + Wording.quote(here) + " under " + likeOperator(condition) + ", as " + operator.json()
+                    + " takes * and ? as written (" + everyPartition + " there serves every partition).";
+        } else {
+            remediation = "Write " + Wording.quote(here) + " (or, to serve every partition, " + everyPartition + " under "
+                    + likeOperator(condition) + ", where * is a wildcard).";
+        }
+        remediation = remediation
                 // Control Tower does not create its roles in a partition where it is not offered.
                 + (ControlTowerArtifactCheck.namesControlTower(value.text()) && notOffered(partition, "controltower")
                         ? " Only if that role or resource exists in your " + partition.id() + " accounts: Control Tower"
                                 + " does not create it here (see CONTROL_TOWER_ARTIFACT)."
                         : "");
         boolean bedrock = Wording.isBedrock(service)
-                || (conditionKey != null && Wording.keyService(conditionKey).filter(Wording::isBedrock).isPresent());
+                || (condition != null && Wording.keyService(condition.key()).filter(Wording::isBedrock).isPresent());
         // An exemption that fails is HIGH because the statement then bites too much; a dead statement bites nothing yet.
         findings.add(Findings.at(INFO, exemption && !dead ? Severity.HIGH : Severity.MEDIUM,
                 bedrock ? Category.BEDROCK : Category.PARTITION, policy, statement, value.location(), message, remediation));
@@ -129,9 +138,10 @@ public final class ForeignPartitionArnCheck implements Check {
                         && condition.values().contains(value));
     }
 
-    /** The wildcard-matching operator to use instead of a literal one, keeping its polarity. */
-    private static String likeOperator(ConditionOperator operator) {
-        return operator.negated() ? "StringNotLike" : "StringLike";
+    /** The wildcard-matching operator to use instead of a literal one, keeping its polarity, set qualifier and IfExists. */
+    private static String likeOperator(Condition condition) {
+        return condition.operatorTextWith(condition.operator().negated()
+                ? ConditionOperator.STRING_NOT_LIKE : ConditionOperator.STRING_LIKE);
     }
 
     private static boolean notOffered(Partition partition, String service) {
