@@ -65,19 +65,22 @@ public final class ControlTowerArtifactCheck implements Check {
             }
             if (statement.resources() != null) {
                 controlTowerNames(policy, statement, statement.resources().element(), statement.resources().values(),
-                        statement.resources().location(), absent, partition, findings);
+                        statement.resources().location(), statement.resources().negated(), absent, partition, findings);
             }
             for (Condition condition : statement.conditions()) {
                 controlTowerNames(policy, statement, condition.operatorText() + " " + condition.key(), condition.values(),
-                        condition.location(), absent, partition, findings);
+                        condition.location(), condition.operator().negated(), absent, partition, findings);
             }
         }
         return findings;
     }
 
-    /** One finding per element (a Resource list, a condition's values) that names Control Tower roles or resources. */
+    /**
+     * One finding per element (a Resource list, a condition's values) that names Control Tower roles or resources.
+     * {@code exemption}: the element spares what it names (NotResource, a negated operator).
+     */
     private static void controlTowerNames(PolicyUnderAudit policy, Statement statement, String element, List<Value> values,
-            Location location, String absent, Partition partition, List<Finding> findings) {
+            Location location, boolean exemption, String absent, Partition partition, List<Finding> findings) {
         List<String> named = values.stream().map(Value::text).filter(ControlTowerArtifactCheck::namesControlTower).toList();
         if (named.isEmpty()) {
             return;
@@ -85,8 +88,13 @@ public final class ControlTowerArtifactCheck implements Check {
         findings.add(Findings.at(INFO, Severity.LOW, Category.CONTROL_TOWER, policy, statement, location,
                 element + " names Control Tower roles or resources " + Wording.quoted(named) + "; " + absent
                         + ", so they exist only if you created them yourself.",
-                "Replace them with the roles and resources that administer your " + partition.id()
-                        + " accounts (as arn:" + partition.id() + ": or arn:*: ARNs), or remove them."));
+                // Removing an exemption would deny what it spares; removing a target could empty the element.
+                exemption
+                        ? "Replace them with the roles and resources that administer your " + partition.id() + " accounts"
+                                + " (as arn:" + partition.id() + ": or arn:*: ARNs); keep them only if you created them,"
+                                + " as removing them would extend the " + statement.effect().json() + " to them."
+                        : "Replace them with the " + partition.id() + " resources you mean (as arn:" + partition.id()
+                                + ": or arn:*: ARNs), or delete the statement if it guards nothing of yours."));
     }
 
     /** Does the text name a role or resource Control Tower creates (AWSControlTowerExecution, aws-controltower-…)? */
