@@ -130,9 +130,12 @@ final class AuditCommand implements Callable<Integer> {
     /** SARIF consumers (GitHub) want paths relative to the checkout: an absolute path under the working folder is made so. */
     static String relative(String artifact) {
         try {
-            Path path = Path.of(artifact);
+            Path path = Path.of(artifact).normalize();
             Path workingFolder = Path.of("").toAbsolutePath();
-            return path.isAbsolute() && path.startsWith(workingFolder) ? workingFolder.relativize(path).toString() : artifact;
+            if (!path.isAbsolute()) {
+                return path.toString(); // "./policies/x.json" (PATH ".") is "policies/x.json" in the checkout
+            }
+            return path.startsWith(workingFolder) ? workingFolder.relativize(path).toString() : artifact;
         } catch (InvalidPathException e) {
             return artifact;
         }

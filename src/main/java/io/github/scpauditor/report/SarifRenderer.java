@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -111,6 +115,10 @@ public final class SarifRenderer implements Renderer {
         if (!inOwnFile) {
             location.putArray("logicalLocations").addObject().put("name", finding.source()).put("kind", "policy");
         }
+        // Several findings can share a rule and a line (a snapshot's policies all sit at its top): without a
+        // fingerprint of their own, code scanning would fold them into one alert.
+        result.putObject("partialFingerprints").put("scpAuditorFinding/v1",
+                fingerprint(finding.source() + "\n" + finding.checkId() + "\n" + finding.pointer()));
         ObjectNode properties = result.putObject("properties");
         properties.put("severity", finding.severity().name());
         properties.put("category", finding.category().id());
@@ -119,6 +127,16 @@ public final class SarifRenderer implements Renderer {
             properties.put("activeAccounts", finding.exposure().activeAccounts());
         }
         return result;
+    }
+
+    /** A stable hex digest: the same finding keeps its alert from one run to the next. */
+    static String fingerprint(String identity) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** SARIF levels: error for CRITICAL and HIGH, warning for MEDIUM, note for LOW and INFO. */

@@ -186,6 +186,7 @@ class AuditCommandTest {
 
         assertThat(AuditCommand.relative(example.toString())).isEqualTo("examples/policies/deny-outside-eu-regions.json");
         assertThat(AuditCommand.relative("/elsewhere/p.json")).isEqualTo("/elsewhere/p.json");
+        assertThat(AuditCommand.relative("./examples/policies/x.json")).isEqualTo("examples/policies/x.json");
         assertThat(AuditCommand.relative("deny-root-user (p-1)")).isEqualTo("deny-root-user (p-1)");
     }
 

@@ -51,6 +51,18 @@ class SarifRendererTest extends AbstractRendererTest {
     }
 
     @Test
+    void everyResultHasItsOwnStableFingerprint() throws Exception {
+        Report report = Report.of("aws-cn", 2, Scenarios.SEVERAL, List.of(), null);
+        JsonNode results = new ObjectMapper().readTree(renderer().render(report)).get("runs").get(0).get("results");
+        JsonNode again = new ObjectMapper().readTree(renderer().render(report)).get("runs").get(0).get("results");
+
+        List<String> fingerprints = new java.util.ArrayList<>();
+        results.forEach(r -> fingerprints.add(r.at("/partialFingerprints/scpAuditorFinding~1v1").asText()));
+        assertThat(fingerprints).hasSize(results.size()).doesNotHaveDuplicates().allMatch(f -> f.matches("[0-9a-f]{32}"));
+        assertThat(again.get(0).get("partialFingerprints")).isEqualTo(results.get(0).get("partialFingerprints"));
+    }
+
+    @Test
     void escapesPathsIntoRelativeUris() {
         assertThat(SarifRenderer.uri("my policies\\deny all.json")).isEqualTo("my%20policies/deny%20all.json");
         assertThat(SarifRenderer.uri("organizations:ListPolicies")).isEqualTo("./organizations:ListPolicies");
