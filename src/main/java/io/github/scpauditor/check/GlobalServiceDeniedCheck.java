@@ -6,6 +6,7 @@ import io.github.scpauditor.eval.TriBool;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Statement;
+import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.report.Category;
 import io.github.scpauditor.report.Finding;
 import io.github.scpauditor.report.Severity;
@@ -71,10 +72,17 @@ public final class GlobalServiceDeniedCheck implements Check {
                             + " requests for " + e.getKey())
                     .collect(Collectors.joining("; "));
             List<String> exemptions = denied.values().stream().flatMap(TreeSet::stream).map(s -> s + ":*").toList();
+            // NotAction entries such as organizations:Describe* spare part of a denied service: say so, not "everywhere".
+            List<String> partial = !statement.actions().negated() ? List.of() : statement.actions().values().stream()
+                    .map(Value::text)
+                    .filter(entry -> evaluator.action(entry).services().stream()
+                            .anyMatch(match -> denied.values().stream().anyMatch(set -> set.contains(match.prefix()))))
+                    .toList();
             String message = "This Deny allows only " + String.join(", ", allowed) + " of " + partition.id()
                     + ", but in " + partition.id() + " " + services
                     + ": it denies " + (exemptions.size() == 1 ? "that global service" : "these global services")
-                    + " everywhere" + RegionConditions.otherConditions(statement) + ".";
+                    + " everywhere" + (partial.isEmpty() ? "" : ", all but the actions its NotAction " + Wording.quoted(partial)
+                            + " exempts") + RegionConditions.otherConditions(statement) + ".";
             String remediation = exemptionFix(statement, exemptions) + ", or also allow "
                     + String.join(", ", denied.keySet()) + ".";
             findings.add(Findings.at(INFO, Severity.HIGH, Category.REGION, policy, statement,
