@@ -9,6 +9,7 @@ import io.github.scpauditor.eval.Decision;
 import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.eval.Request;
 import io.github.scpauditor.eval.SourcedPolicy;
+import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.ParseProblem;
 import io.github.scpauditor.policy.ParseResult;
@@ -105,8 +106,9 @@ final class Simulation {
             if (region.assumed() != null) {
                 answer.putObject("assumed").put(REQUESTED_REGION, region.assumed());
             }
-            if (region.note() != null) {
-                answer.put("note", region.note());
+            String absent = absentService(request.action());
+            if (absent != null || region.note() != null) {
+                answer.put("note", absent == null ? region.note() : region.note() == null ? absent : absent + "; " + region.note());
             }
             out.println(json(answer));
         }
@@ -114,6 +116,17 @@ final class Simulation {
             err.println("scp-auditor: " + requests + ": some request lines could not be read (see the error lines)");
         }
         return allAnswered ? Main.CLEAN : Main.INPUT_ERROR;
+    }
+
+    /** Why no real request calls this action here, when its service is not offered; null otherwise. */
+    private String absentService(String action) {
+        Partition partition = evaluator.partition();
+        String prefix = action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
+        if (partition.offers(prefix) != Availability.NO) {
+            return null;
+        }
+        String name = partition.actions().serviceName(prefix).map(n -> n + " (" + prefix + ")").orElse(prefix);
+        return name + " is not offered in " + partition.id() + ": no real request calls " + action;
     }
 
     /** The request as simulated, the region filled in for it (if any), and what to know about its region (if anything). */

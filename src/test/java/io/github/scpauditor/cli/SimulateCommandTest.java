@@ -77,6 +77,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aRequestToAServiceThePartitionLacksIsAnsweredWithANote() throws IOException {
+        String full = Cli.copy("full-access.json", dir);
+        Path requests = Files.writeString(dir.resolve("bedrock.jsonl"),
+                "{\"action\": \"bedrock:InvokeModel\", \"context\": {\"aws:RequestedRegion\": \"cn-north-1\"}}\n");
+
+        Cli.Result result = Cli.run("simulate", "--policy", full, "--requests", requests.toString());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().lines()).containsExactly("{\"decision\":\"ALLOWED\",\"statements\":[{\"source\":\"" + full
+                + "\",\"index\":0,\"sid\":null}],\"note\":\"Amazon Bedrock (bedrock) is not offered in aws-cn: no real"
+                + " request calls bedrock:InvokeModel\"}");
+    }
+
+    @Test
     void anUnreadablePolicyStopsBeforeAnyAnswer() throws IOException {
         String invalid = Cli.copy("invalid.json", dir);
         String requests = Cli.copy("requests.jsonl", dir);
