@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 public final class UnavailableServiceCheck implements Check {
 
+    /** Beyond this many entries or services a message counts them rather than listing them all (text at 100 columns). */
+    private static final int MANY = 5;
+
     public static final CheckInfo INFO = new CheckInfo("UNAVAILABLE_SERVICE", Severity.LOW, Category.PARTITION,
             "An action, NotAction entry or condition key of a service the partition does not offer");
 
@@ -85,13 +88,20 @@ public final class UnavailableServiceCheck implements Check {
             Set<String> services = servicesByCategory.get(category);
             List<String> texts = entries.stream().map(Value::text).toList();
             boolean one = entries.size() == 1;
+            // A long list is named in the fix, which must list what to remove; the message counts it instead.
+            boolean many = entries.size() > MANY;
             String named = one ? element + " entry " + Wording.quote(texts.get(0)) + " names "
+                    : many ? entries.size() + " " + element + " entries (listed in the fix) name "
                     : element + " entries " + Wording.quoted(texts) + " name ";
             // NotAction entries exempt from a Deny, but only leave out of what an Allow allows.
             String why = !exemption ? "so " + (one ? "it" : "they") + " can never match a request here"
                     : Wording.isDeny(statement) ? "so the exemption spares nothing that exists here"
                     : "so leaving " + (one ? "it" : "them") + " out of the Allow changes nothing here";
-            String message = named + (services.size() == 1 ? "" : "services ") + Wording.services(partition, services)
+            String serviceNames = services.size() > MANY
+                    ? Wording.services(partition, services.stream().limit(MANY).toList()) + " and " + (services.size() - MANY)
+                            + " more"
+                    : Wording.services(partition, services);
+            String message = named + (services.size() == 1 ? "" : "services ") + serviceNames
                     + ", which " + partition.id() + " does not offer, " + why + ".";
             boolean everyEntry = entriesByCategory.values().stream().mapToInt(List::size).sum()
                     == statement.actions().values().size();
