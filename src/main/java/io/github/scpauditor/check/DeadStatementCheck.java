@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Statements that match no request in the partition, as the evaluator proves them (never a guess).
@@ -85,8 +86,13 @@ public final class DeadStatementCheck implements Check {
 
     /** Whether the region condition lists the regions to keep (StringNotEquals…) rather than those to match. */
     private static boolean isAllowList(Statement statement, DeadReason.NoRegionSatisfies r) {
-        return statement.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase(r.key())
-                && c.operatorText().equalsIgnoreCase(r.operator()) && c.operator().negated());
+        return anyCondition(statement, r.operator(), r.key(), c -> c.operator().negated());
+    }
+
+    /** Whether a condition of the statement written with this operator and key is so (a reason names them as written). */
+    private static boolean anyCondition(Statement statement, String operatorText, String key, Predicate<Condition> test) {
+        return statement.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase(key)
+                && c.operatorText().equalsIgnoreCase(operatorText) && test.test(c));
     }
 
     /** Which ARN field keeps a statement's resources out of the partition, when it is the same for all of them. */
@@ -185,8 +191,7 @@ public final class DeadStatementCheck implements Check {
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
-            boolean wildcards = statement.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase(r.key())
-                    && c.operatorText().equalsIgnoreCase(r.operator()) && c.operator().takesWildcards());
+            boolean wildcards = anyCondition(statement, r.operator(), r.key(), c -> c.operator().takesWildcards());
             return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
                     + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs), or delete the statement.";
         }

@@ -47,13 +47,14 @@ public final class UnavailableServiceCheck implements Check {
     public List<Finding> check(PolicyUnderAudit policy, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Statement statement : policy.parsed().policy().statements()) {
-            if (Wording.isDeny(statement) && DeadStatementCheck.reports(statement, context.evaluator().reach(statement))) {
+            Reach reach = context.evaluator().reach(statement);
+            if (Wording.isDeny(statement) && DeadStatementCheck.reports(statement, reach)) {
                 // DEAD_STATEMENT says to delete it: a fix to one of its parts would contradict that, and followed
                 // alongside the others could leave a Deny wider than the dead one.
                 continue;
             }
-            actionEntries(policy, context.evaluator(), statement, findings);
-            conditionKeys(policy, context.evaluator(), statement, findings);
+            actionEntries(policy, context.evaluator(), statement, reach, findings);
+            conditionKeys(policy, context.evaluator(), statement, reach, findings);
         }
         return findings;
     }
@@ -62,8 +63,8 @@ public final class UnavailableServiceCheck implements Check {
      * One finding per element and category: the entries of unavailable Bedrock services, and those of other
      * unavailable services, each listed in one finding at the first of them (one list to prune, one fix).
      */
-    private static void actionEntries(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, List<Finding> findings) {
-        Reach reach = evaluator.reach(statement);
+    private static void actionEntries(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Reach reach,
+            List<Finding> findings) {
         if (!statement.actions().negated() && reach.dead()
                 && reach.reasons().stream().anyMatch(DeadReason.ServicesUnavailable.class::isInstance)) {
             return; // every service its Action names is absent: DEAD_STATEMENT says so, with the same fix
@@ -121,9 +122,9 @@ public final class UnavailableServiceCheck implements Check {
     }
 
     /** One finding per condition key of an unavailable service, at the first condition that uses it. */
-    private static void conditionKeys(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, List<Finding> findings) {
+    private static void conditionKeys(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Reach reach,
+            List<Finding> findings) {
         Partition partition = evaluator.partition();
-        Reach reach = evaluator.reach(statement);
         Set<String> reported = new HashSet<>();
         // How each condition comes out on a request without its key: the only request this partition has.
         List<ConditionVerdict> keyMissing = evaluator.conditions(statement, new Request(null, null, null, Map.of()));

@@ -18,15 +18,9 @@ final class Wording {
         return partition.id() + "'s regions are " + String.join(", ", partition.regions());
     }
 
-    /**
-     * "Amazon Bedrock (bedrock)", or just the prefix when the index has no name for it. A name that already
-     * ends in parentheses gets the prefix inside them: "AWS Identity and Access Management (IAM; iam)".
-     */
+    /** "Amazon Bedrock (bedrock)": see {@link io.github.scpauditor.partition.ActionIndex#serviceLabel}. */
     static String service(Partition partition, String prefix) {
-        return partition.actions().serviceName(prefix)
-                .map(name -> name.endsWith(")") ? name.substring(0, name.length() - 1) + "; " + prefix + ")"
-                        : name + " (" + prefix + ")")
-                .orElse(prefix);
+        return partition.actions().serviceLabel(prefix);
     }
 
     static String services(Partition partition, Collection<String> prefixes) {

@@ -125,8 +125,7 @@ final class Simulation {
         if (partition.offers(prefix) != Availability.NO) {
             return null;
         }
-        String name = partition.actions().serviceName(prefix).map(n -> n + " (" + prefix + ")").orElse(prefix);
-        return name + " is not offered in " + partition.id() + ": no real request calls " + action;
+        return partition.actions().serviceLabel(prefix) + " is not offered in " + partition.id() + ": no real request calls " + action;
     }
 
     /** The request as simulated, the region filled in for it (if any), and what to know about its region (if anything). */

@@ -327,7 +327,7 @@ final class Analysis {
             return Optional.of(Mode.ARN_PARTS);
         }
         if (c.operator().family() == Family.STRING && ARN_VALUED_KEYS.contains(c.key().toLowerCase(Locale.ROOT))) {
-            return Optional.of(StringCondition.usesWildcards(c.operator()) ? Mode.WILDCARD
+            return Optional.of(c.operator().takesWildcards() ? Mode.WILDCARD
                     : StringCondition.ignoresCase(c.operator()) ? Mode.EXACT_IGNORE_CASE : Mode.EXACT);
         }
         return Optional.empty();

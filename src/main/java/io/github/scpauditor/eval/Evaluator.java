@@ -170,8 +170,7 @@ public final class Evaluator {
         }
         // Compared as written: the partition field must be the partition's name (in any case for IgnoreCase).
         String field = Arns.field(value, Arns.PARTITION);
-        return Optional.of(field == null || (StringCondition.ignoresCase(operator)
-                ? field.equalsIgnoreCase(partition.id()) : field.equals(partition.id())));
+        return Optional.of(field == null || StringCondition.matches(operator, partition.id(), Glob.of(field)));
     }
 
     /** IAM's wildcard match: '*' any run, '?' one character; ignoreCase for actions. */

@@ -16,11 +16,6 @@ final class StringCondition {
         };
     }
 
-    /** Wildcards count only for the Like operators; Equals compares the characters as written. */
-    static boolean usesWildcards(ConditionOperator op) {
-        return op.takesWildcards();
-    }
-
     static boolean ignoresCase(ConditionOperator op) {
         return op == ConditionOperator.STRING_EQUALS_IGNORE_CASE || op == ConditionOperator.STRING_NOT_EQUALS_IGNORE_CASE;
     }

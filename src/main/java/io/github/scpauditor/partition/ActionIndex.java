@@ -110,18 +110,10 @@ public final class ActionIndex {
     static ActionIndex read(String text, String source) {
         String dataVersion = null;
         Map<String, Service> services = new HashMap<>(1024);
-        int lineNumber = 0;
-        for (int start = 0, end; start < text.length(); start = end + 1) {
-            end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            lineNumber++;
-            // A checkout with Windows line ends must not append '\r' to the last condition key.
-            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        BundledText.DataLines data = BundledText.dataLines(text);
+        for (BundledText.DataLine dataLine : data.lines()) {
+            String line = dataLine.text();
+            int lineNumber = dataLine.number();
             // The actions, by far the longest field, are not scanned here: the last tab ends them.
             int nameStart = line.indexOf('\t') + 1;
             int actionsStart = nameStart == 0 ? 0 : line.indexOf('\t', nameStart) + 1;
@@ -140,7 +132,7 @@ public final class ActionIndex {
             }
         }
         if (dataVersion == null) {
-            throw malformed(source, lineNumber, "no " + DATA_VERSION + " line");
+            throw malformed(source, data.count(), "no " + DATA_VERSION + " line");
         }
         return new ActionIndex(dataVersion, services);
     }
@@ -167,6 +159,18 @@ public final class ActionIndex {
     public Optional<String> serviceName(String prefix) {
         Service service = service(prefix);
         return service == null ? Optional.empty() : Optional.of(service.name);
+    }
+
+    /**
+     * How findings name a service: "Amazon Bedrock (bedrock)", or just the prefix when the index has no name for
+     * it. A name that already ends in parentheses gets the prefix inside them: "AWS Identity and Access
+     * Management (IAM; iam)".
+     */
+    public String serviceLabel(String prefix) {
+        return serviceName(prefix)
+                .map(name -> name.endsWith(")") ? name.substring(0, name.length() - 1) + "; " + prefix + ")"
+                        : name + " (" + prefix + ")")
+                .orElse(prefix);
     }
 
     /** The service's action names without prefix, as the reference writes them ("InvokeModel"). Empty if unknown. */

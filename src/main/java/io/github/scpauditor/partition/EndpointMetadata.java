@@ -59,17 +59,10 @@ final class EndpointMetadata {
         String sdkVersion = null;
         SortedMap<String, List<String>> regionsByPartition = new TreeMap<>();
         Map<String, Endpoint> endpoints = new HashMap<>(512);
-        int lineNumber = 0;
-        for (int start = 0, end; start < text.length(); start = end + 1) {
-            end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            lineNumber++;
-            String line = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        BundledText.DataLines data = BundledText.dataLines(text);
+        for (BundledText.DataLine dataLine : data.lines()) {
+            String line = dataLine.text();
+            int lineNumber = dataLine.number();
             String[] fields = line.split("\t", -1);
             if (fields.length == 2 && fields[0].equals(SDK_VERSION)) {
                 sdkVersion = fields[1];
@@ -92,7 +85,7 @@ final class EndpointMetadata {
             }
         }
         if (sdkVersion == null) {
-            throw malformed(source, lineNumber, "no " + SDK_VERSION + " line");
+            throw malformed(source, data.count(), "no " + SDK_VERSION + " line");
         }
         return new EndpointMetadata(sdkVersion, regionsByPartition, endpoints);
     }
