@@ -4,6 +4,9 @@
 #   cli           `java -jar JAR audit` on the example organisation (the README's first command)
 #   lambda-path   Partition.of("aws-cn"), new Auditor, the audit of one small region-deny SCP: what a
 #                 Lambda cold start pays for the analysis, without the SDK clients and the handler
+#   picocli-floor the smallest picocli commands, from the same jar, doing nothing: one annotated like
+#                 the CLI's (@Command with --help/--version and one @Option), one built with picocli's
+#                 programmatic API and no help mixin. What any CLI built on picocli pays before its own work.
 # The requirement is cli within 3x the bare JVM. Wall times on a shared machine vary: look at the
 # load average printed first, and compare figures taken in the same run.
 #
@@ -37,7 +40,43 @@ public class LambdaPath {
     }
 }
 EOF
-javac -d "$work" -cp "$jar" "$work/Bare.java" "$work/LambdaPath.java"
+cat > "$work/PicocliAnnotated.java" <<'EOF'
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "floor", mixinStandardHelpOptions = true, version = "1")
+public class PicocliAnnotated implements Runnable {
+    @Option(names = "--format", defaultValue = "text")
+    String format;
+
+    @Override
+    public void run() {
+        System.out.println(format);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PicocliAnnotated()).execute(args));
+    }
+}
+EOF
+cat > "$work/PicocliProgrammatic.java" <<'EOF'
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+public class PicocliProgrammatic {
+    public static void main(String[] args) {
+        CommandSpec spec = CommandSpec.create().name("floor");
+        spec.addOption(OptionSpec.builder("--format").type(String.class).defaultValue("text").build());
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).build());
+        CommandLine.ParseResult parsed = new CommandLine(spec).parseArgs(args);
+        System.out.println((String) parsed.matchedOptionValue("--format", "text"));
+    }
+}
+EOF
+javac -d "$work" -cp "$jar" "$work/Bare.java" "$work/LambdaPath.java" "$work/PicocliAnnotated.java" \
+    "$work/PicocliProgrammatic.java"
 
 median_ms() {
     local times=()
@@ -55,6 +94,10 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each; median wall ms"
 bare=$(median_ms java -cp "$work" Bare)
 cli=$(cd "$repo" && median_ms java -jar "$jar" audit)
 lambda=$(median_ms java -cp "$jar:$work" LambdaPath)
+annotated=$(median_ms java -cp "$jar:$work" PicocliAnnotated --format json)
+programmatic=$(median_ms java -cp "$jar:$work" PicocliProgrammatic --format json)
 echo "bare JVM     $bare"
 echo "cli          $cli  ($(awk -v a="$cli" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
 echo "lambda-path  $lambda  ($(awk -v a="$lambda" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
+echo "picocli-floor annotated $annotated ($(awk -v a="$annotated" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)," \
+    "programmatic $programmatic ($(awk -v a="$programmatic" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
