@@ -9,11 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Answers, for each request line of REQUESTS.jsonl, what the SCPs decide:",
-                "{\"decision\": \"EXPLICIT_DENY\"|\"ALLOWED\"|\"IMPLICIT_DENY\", \"statements\": [{\"source\", \"index\", \"sid\"}]}.",
-                "A request line: {\"action\": \"iam:CreateRole\", \"resource\": \"arn:aws-cn:...\","
-                        + " \"principalArn\": \"arn:aws-cn:iam::111122223333:role/x\","
-                        + " \"context\": {\"aws:RequestedRegion\": \"cn-north-1\"}}."},
+        description = {"Answers what the SCPs decide for each request line of the --requests file.",
+                "A request line (one JSON object per line):",
+                "  {\"action\": \"iam:CreateRole\",",
+                "   \"resource\": \"arn:aws-cn:iam::111122223333:role/x\",",
+                "   \"principalArn\": \"arn:aws-cn:iam::111122223333:user/alice\",",
+                "   \"context\": {\"aws:RequestedRegion\": \"cn-north-1\"}}",
+                "Each answer (one line per request, in order):",
+                "  {\"decision\": \"EXPLICIT_DENY\" | \"ALLOWED\" | \"IMPLICIT_DENY\",",
+                "   \"statements\": [{\"source\", \"index\", \"sid\"}]}"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every request line was answered", "2:a policy or a request line could not be read"})
 final class SimulateCommand implements Callable<Integer> {
@@ -25,8 +29,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "An SCP; repeat for several, which are decided as one set: a Deny in any denies, else an Allow in any allows.")
     List<Path> policies;
 
-    @Option(names = "--requests", paramLabel = "REQUESTS.jsonl", required = true,
-            description = "One JSON request per line.")
+    @Option(names = "--requests", paramLabel = "FILE", required = true,
+            description = "The requests, one JSON object per line (JSON Lines).")
     Path requests;
 
     @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws-cn",

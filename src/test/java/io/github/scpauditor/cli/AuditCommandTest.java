@@ -216,12 +216,31 @@ class AuditCommandTest {
     }
 
     @Test
+    void simulateHelpShowsARequestLineAndAnAnswerUnbroken() {
+        Cli.Result help = Cli.run("simulate", "--help");
+
+        assertThat(help.out()).contains("""
+                A request line (one JSON object per line):
+                  {"action": "iam:CreateRole",
+                   "resource": "arn:aws-cn:iam::111122223333:role/x",
+                   "principalArn": "arn:aws-cn:iam::111122223333:user/alice",
+                   "context": {"aws:RequestedRegion": "cn-north-1"}}
+                Each answer (one line per request, in order):
+                  {"decision": "EXPLICIT_DENY" | "ALLOWED" | "IMPLICIT_DENY",
+                   "statements": [{"source", "index", "sid"}]}
+                """);
+    }
+
+    @Test
     void theTopLevelHelpAndAMistypedCommandStillNameEveryCommand() {
         Cli.Result help = Cli.run("--help");
         Cli.Result typo = Cli.run("audti");
 
         assertThat(help.exit()).isZero();
         assertThat(help.out()).containsPattern("(?s)Commands:\\n  audit .*\\n  simulate .*\\n  bench ");
+        // Each command's summary is its description's first line: a whole sentence.
+        List<String> commands = List.of(help.out().substring(help.out().indexOf("Commands:")).split("\\n  (?=\\w)"));
+        assertThat(commands.subList(1, commands.size())).hasSize(3).allSatisfy(entry -> assertThat(entry.strip()).endsWith("."));
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.err()).contains("Unmatched argument at index 0: 'audti'").contains("Did you mean: scp-auditor audit?");
     }
