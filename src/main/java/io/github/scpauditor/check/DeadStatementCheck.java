@@ -3,6 +3,7 @@ package io.github.scpauditor.check;
 import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.eval.Reach;
+import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
 import io.github.scpauditor.policy.Location;
@@ -135,6 +136,16 @@ public final class DeadStatementCheck implements Check {
             return "every request in " + partition.id() + " carries " + r.key() + ", so Null " + r.key() + " "
                     + Wording.quoted(r.values()) + " never holds";
         }
+        if (reason instanceof DeadReason.NoRegionSatisfies r && onlyGlobal(r, partition)) {
+            List<String> named = globalServicesNamed(statement, evaluator);
+            String whose = named.size() == 1
+                    ? Wording.service(partition, named.get(0)) + ", a global service whose requests carry "
+                    : "global services" + (named.isEmpty() ? "" : " (" + Wording.services(partition, named) + ")")
+                            + ", whose requests carry ";
+            return "its actions are of " + whose + r.key() + " " + String.join(" or ", r.requestRegions())
+                    + " only (the region they are signed for), and " + r.operator() + " " + r.key() + " "
+                    + Wording.quoted(r.values()) + " does not hold there";
+        }
         if (reason instanceof DeadReason.NoRegionSatisfies r) {
             return "no region satisfies " + r.operator() + " " + r.key() + " " + Wording.quoted(r.values()) + ", and "
                     + Wording.regionsOf(partition);
@@ -174,6 +185,16 @@ public final class DeadStatementCheck implements Check {
         if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
             return "Delete the statement: every request carries " + r.key() + ".";
         }
+        if (reason instanceof DeadReason.NoRegionSatisfies r && onlyGlobal(r, partition)) {
+            String always = String.join(" or ", r.requestRegions());
+            return deny && !isAllowList(statement, r)
+                    // Removing the condition is the only way to deny them, and it denies them everywhere: say so.
+                    ? "Delete the statement: requests for its actions always carry " + r.key() + " " + always
+                            + ", so no region condition can confine this Deny to other regions. To deny these actions"
+                            + " everywhere instead, remove the " + r.key() + " condition."
+                    : "Requests for its actions always carry " + r.key() + " " + always + ": rewrite the condition so "
+                            + always + " satisfies it, or delete the statement.";
+        }
         if (reason instanceof DeadReason.NoRegionSatisfies r && deny && !isAllowList(statement, r)) {
             // Naming a region of the partition in a deny-list would deny everything the statement matches there.
             return "Delete the statement: it denies requests in regions " + partition.id() + " does not have. Name an "
@@ -196,6 +217,27 @@ public final class DeadStatementCheck implements Check {
                     + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs), or delete the statement.";
         }
         return "Delete the statement, or rewrite it for " + partition.id() + ".";
+    }
+
+    /** Whether the statement's requests can carry only global services' signing regions, not every region. */
+    private static boolean onlyGlobal(DeadReason.NoRegionSatisfies r, Partition partition) {
+        return !r.requestRegions().containsAll(partition.regions());
+    }
+
+    /** The offered global services the Action entries name (none for NotAction), to say whose requests those are. */
+    private static List<String> globalServicesNamed(Statement statement, Evaluator evaluator) {
+        Set<String> named = new LinkedHashSet<>();
+        if (!statement.actions().negated()) {
+            for (Value entry : statement.actions().values()) {
+                for (var service : evaluator.action(entry.text()).services()) {
+                    if (service.availability() != Availability.NO
+                            && evaluator.partition().signingRegion(service.prefix()).isPresent()) {
+                        named.add(service.prefix());
+                    }
+                }
+            }
+        }
+        return List.copyOf(named);
     }
 
     /** The element the first reason is about: where the user has to look. */

@@ -233,21 +233,25 @@ final class Analysis {
                 return List.of();
             }
         }
+        List<String> tried = new ArrayList<>(regionsTried);
+        for (int r = regions.nextSetBit(0); r >= 0; r = regions.nextSetBit(r + 1)) {
+            tried.add(facts.requestRegions().get(r));
+        }
         List<DeadReason> everywhere = new ArrayList<>();
         List<DeadReason> somewhere = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             if (lastFalse[i] != null) {
-                (falseCount[i] == regionsTried ? everywhere : somewhere).add(reasonFor(lastFalse[i]));
+                (falseCount[i] == regionsTried ? everywhere : somewhere).add(reasonFor(lastFalse[i], tried));
             }
         }
         return everywhere.isEmpty() ? somewhere : everywhere;
     }
 
-    private static DeadReason reasonFor(ConditionVerdict v) {
+    private static DeadReason reasonFor(ConditionVerdict v, List<String> requestRegions) {
         Condition c = v.condition();
         List<String> values = c.values().stream().map(Value::text).toList();
         if (isRegionKey(c.key())) {
-            return new DeadReason.NoRegionSatisfies(c.operatorText(), c.key(), values);
+            return new DeadReason.NoRegionSatisfies(c.operatorText(), c.key(), values, List.copyOf(requestRegions));
         }
         if (v.basis() == Basis.KEY_NEVER_PRESENT) {
             return new DeadReason.KeyNeverPresent(c.operatorText(), c.key());

@@ -20,8 +20,13 @@ public sealed interface DeadReason {
     record ResourcesNeverMatch(List<String> resources) implements DeadReason {
     }
 
-    /** No region of the partition (nor a global service's signing region) satisfies this region condition. */
-    record NoRegionSatisfies(String operator, String key, List<String> values) implements DeadReason {
+    /**
+     * No aws:RequestedRegion the statement's requests can carry satisfies this region condition.
+     * {@code requestRegions} are those values: the partition's regions, or only the signing regions of
+     * global services when every action the statement reaches is of one (IAM's requests carry cn-north-1).
+     */
+    record NoRegionSatisfies(String operator, String key, List<String> values, List<String> requestRegions)
+            implements DeadReason {
     }
 
     /** The condition needs a key that is never present in this partition (e.g. a Bedrock key). */

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AnalysisTest {
     private static final Evaluator CN = ChinaFixture.CN;
 
+    private static final List<String> CHINA = List.of("cn-north-1", "cn-northwest-1");
+
     private static Reach reach(String members) {
         return CN.reach(stmt(members));
     }
@@ -30,7 +32,7 @@ class AnalysisTest {
                   "ArnNotLike": {"bedrock:InferenceProfileArn": "arn:aws:bedrock:us-east-2:*:inference-profile/us.*"}}""");
 
         assertThat(r.dead()).isTrue();
-        assertThat(r.reasons()).containsExactly(new DeadReason.NoRegionSatisfies("StringEquals", "aws:RequestedRegion", List.of("us-east-2")));
+        assertThat(r.reasons()).containsExactly(new DeadReason.NoRegionSatisfies("StringEquals", "aws:RequestedRegion", List.of("us-east-2"), CHINA));
     }
 
     @Test
@@ -70,7 +72,8 @@ class AnalysisTest {
                 "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-north-1"]}}""");
 
         assertThat(CN.reach(s).reasons())
-                .containsExactly(new DeadReason.NoRegionSatisfies("StringNotEquals", "aws:RequestedRegion", List.of("cn-north-1")));
+                .containsExactly(new DeadReason.NoRegionSatisfies("StringNotEquals", "aws:RequestedRegion", List.of("cn-north-1"),
+                        List.of("cn-north-1")));
         assertThat(CN.canMatch(s, "iam", "cn-north-1")).isEqualTo(TriBool.FALSE);
     }
 
@@ -119,7 +122,7 @@ class AnalysisTest {
                 "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-north-1", "cn-northwest-1", "us-east-1"]}}""");
 
         assertThat(CN.reach(s).reasons()).containsExactly(new DeadReason.NoRegionSatisfies("StringNotEquals", "aws:RequestedRegion",
-                List.of("cn-north-1", "cn-northwest-1", "us-east-1")));
+                List.of("cn-north-1", "cn-northwest-1", "us-east-1"), CHINA));
         assertThat(CN.regionRestriction(s).orElseThrow().byRegion())
                 .isEqualTo(Map.of("cn-north-1", TriBool.FALSE, "cn-northwest-1", TriBool.FALSE));
     }
@@ -319,8 +322,8 @@ class AnalysisTest {
 
         assertThat(r.dead()).isTrue();
         assertThat(r.reasons()).containsExactly(
-                new DeadReason.NoRegionSatisfies("StringEquals", "aws:RequestedRegion", List.of("cn-north-1")),
-                new DeadReason.NoRegionSatisfies("StringLike", "aws:RequestedRegion", List.of("*west*")));
+                new DeadReason.NoRegionSatisfies("StringEquals", "aws:RequestedRegion", List.of("cn-north-1"), CHINA),
+                new DeadReason.NoRegionSatisfies("StringLike", "aws:RequestedRegion", List.of("*west*"), CHINA));
     }
 
     private static final String BOTH = "cn-north-1,cn-northwest-1";
