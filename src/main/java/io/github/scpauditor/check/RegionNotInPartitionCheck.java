@@ -47,7 +47,8 @@ public final class RegionNotInPartitionCheck implements Check {
                 for (Value resource : statement.resources().values()) {
                     if (inPartition(evaluator, resource)) {
                         evaluator.regionsNamedByResource(resource.text()).ifPresent(named -> arnRegion(policy, evaluator.partition(),
-                                statement, resource, named, element, element + " compares ARNs", Optional.empty(), findings));
+                                statement, resource, statement.resources().values().size() == 1, named, element,
+                                element + " compares ARNs", Optional.empty(), findings));
                     }
                 }
             }
@@ -65,7 +66,7 @@ public final class RegionNotInPartitionCheck implements Check {
                                 .ifPresent(named -> regionValue(policy, evaluator.partition(), statement, condition, value, named, findings));
                     } else if (inPartition(evaluator, value)) {
                         evaluator.regionsNamedByArnValue(condition, value.text()).ifPresent(named -> arnRegion(policy,
-                                evaluator.partition(), statement, value, named, condition.key() + " value",
+                                evaluator.partition(), statement, value, condition.values().size() == 1, named, condition.key() + " value",
                                 condition.operatorText() + " compares", ignoringCase(condition), findings));
                     }
                 }
@@ -95,13 +96,13 @@ public final class RegionNotInPartitionCheck implements Check {
         // A region a Deny matches on is a region it denies in: naming a region here instead would deny there.
         boolean denied = Wording.isDeny(statement) && !condition.operator().negated();
         findings.add(named.inLowerCase().isEmpty()
-                ? noRegion(policy, partition, statement, value, named, what, consequence, denied)
+                ? noRegion(policy, partition, statement, value, named, what, consequence, denied, condition.values().size() == 1)
                 : wrongCase(policy, partition, statement, value, what,
                         condition.operatorText() + " compares case-sensitively and requests here carry " + oneOf(named.inLowerCase()),
                         consequence, value.text().toLowerCase(Locale.ROOT), ignoringCase(condition)));
     }
 
-    private static void arnRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
+    private static void arnRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value, boolean onlyValue,
             NamedRegions named, String where, String comparer, Optional<String> ignoringCase, List<Finding> findings) {
         if (!named.regions().isEmpty()) {
             return;
@@ -109,7 +110,7 @@ public final class RegionNotInPartitionCheck implements Check {
         String what = "the region field " + Wording.quote(named.written()) + " of " + where + " " + Wording.quote(value.text());
         String consequence = "so this ARN names no resource here";
         findings.add(named.inLowerCase().isEmpty()
-                ? noRegion(policy, partition, statement, value, named, what, consequence, false)
+                ? noRegion(policy, partition, statement, value, named, what, consequence, false, onlyValue)
                 : wrongCase(policy, partition, statement, value, what,
                         comparer + " case-sensitively and ARNs here carry " + oneOf(named.inLowerCase()), consequence,
                         ArnFields.of(value.text()).orElseThrow().withRegion(named.written().toLowerCase(Locale.ROOT)),
@@ -121,9 +122,12 @@ public final class RegionNotInPartitionCheck implements Check {
         return condition.operator().ignoringCase().map(condition::operatorTextWith);
     }
 
-    /** {@code denied}: the value lists a region the Deny matches on, where replacing it would deny in that region. */
+    /**
+     * {@code denied}: the value lists a region the Deny matches on, where replacing it would deny in that region.
+     * {@code onlyValue}: the value is its element's only one, which cannot be removed (IAM takes no empty list).
+     */
     private static Finding noRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
-            NamedRegions named, String what, String consequence, boolean denied) {
+            NamedRegions named, String what, String consequence, boolean denied, boolean onlyValue) {
         String region = named.written();
         String message = capitalised(what) + " names no region of " + partition.id() + " (" + Wording.regionsOf(partition) + "), "
                 + consequence + ".";
@@ -137,7 +141,7 @@ public final class RegionNotInPartitionCheck implements Check {
         } else {
             remediation = closest.map(r -> "Did you mean " + Wording.quote(r) + "? ").orElse("")
                     + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for ("
-                    + String.join(" or ", partition.regions()) + "), or remove it.";
+                    + String.join(" or ", partition.regions()) + ")" + (onlyValue ? "." : ", or remove it.");
         }
         return Findings.at(INFO, Severity.LOW, Category.REGION, policy, statement, value.location(), message, remediation);
     }
