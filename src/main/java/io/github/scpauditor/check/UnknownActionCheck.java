@@ -58,8 +58,9 @@ public final class UnknownActionCheck implements Check {
                             + Wording.service(context.evaluator().partition(), service) + ".";
                     String permission = service.equals("s3") ? S3_OPERATION_PERMISSIONS.get(name.toLowerCase(Locale.ROOT)) : null;
                     remediation = permission != null
-                            ? "The S3 API operation " + name + " is authorised by " + Wording.quote("s3:" + permission)
-                                    + ": write that instead, or remove the entry."
+                            ? "The S3 API operation " + name + " is authorised by " + permission + ": write "
+                                    + (permission.contains(" or ") ? "the one you mean" : permission.contains(" and ") ? "those" : "that")
+                                    + " instead, or remove the entry."
                             : suggestion(name, index.actions(service))
                                     .map(s -> "Did you mean " + Wording.quote(prefix + ":" + s) + "? ").orElse("")
                                     + "Write an action name of " + service + " from the AWS service authorization reference, or remove the entry.";
@@ -74,22 +75,53 @@ public final class UnknownActionCheck implements Check {
     }
 
     /**
-     * S3 API operations whose permission has another name (Amazon S3 User Guide, "Required permissions for
-     * Amazon S3 API operations"). For these the closest action name is the wrong advice: ListBuckets is one
-     * edit from s3:ListBucket, which lists a bucket's objects, but is authorised by s3:ListAllMyBuckets.
+     * S3 API operations whose permission has another name (Amazon S3 API Reference, each operation's "to use this
+     * operation, you must have …"), as the words that name the permission. For these the closest action name is
+     * the wrong advice: ListBuckets is one edit from s3:ListBucket, which lists a bucket's objects, but is
+     * authorised by s3:ListAllMyBuckets.
      */
-    private static final Map<String, String> S3_OPERATION_PERMISSIONS = Map.ofEntries(
-            Map.entry("listbuckets", "ListAllMyBuckets"),
-            Map.entry("listobjects", "ListBucket"),
-            Map.entry("listobjectsv2", "ListBucket"),
-            Map.entry("headbucket", "ListBucket"),
-            Map.entry("headobject", "GetObject"),
-            Map.entry("deleteobjects", "DeleteObject"),
-            Map.entry("listobjectversions", "ListBucketVersions"),
-            Map.entry("listmultipartuploads", "ListBucketMultipartUploads"),
-            Map.entry("createmultipartupload", "PutObject"),
-            Map.entry("uploadpart", "PutObject"),
-            Map.entry("completemultipartupload", "PutObject"));
+    static final Map<String, String> S3_OPERATION_PERMISSIONS = Map.ofEntries(
+            authorisedBy("ListBuckets", "ListAllMyBuckets"),
+            authorisedBy("ListObjects", "ListBucket"),
+            authorisedBy("ListObjectsV2", "ListBucket"),
+            authorisedBy("HeadBucket", "ListBucket"),
+            authorisedBy("HeadObject", "GetObject"),
+            authorisedBy("SelectObjectContent", "GetObject"),
+            authorisedBy("DeleteObjects", "DeleteObject"),
+            authorisedBy("ListObjectVersions", "ListBucketVersions"),
+            authorisedBy("ListMultipartUploads", "ListBucketMultipartUploads"),
+            authorisedBy("ListParts", "ListMultipartUploadParts"),
+            authorisedBy("CreateMultipartUpload", "PutObject"),
+            authorisedBy("UploadPart", "PutObject"),
+            authorisedBy("CompleteMultipartUpload", "PutObject"),
+            Map.entry("copyobject", "\"s3:GetObject\" (on the source) and \"s3:PutObject\" (on the copy)"),
+            Map.entry("deletepublicaccessblock", bucketOrAccount("PutBucketPublicAccessBlock", "PutAccountPublicAccessBlock")),
+            Map.entry("putpublicaccessblock", bucketOrAccount("PutBucketPublicAccessBlock", "PutAccountPublicAccessBlock")),
+            Map.entry("getpublicaccessblock", bucketOrAccount("GetBucketPublicAccessBlock", "GetAccountPublicAccessBlock")),
+            authorisedBy("DeleteBucketEncryption", "PutEncryptionConfiguration"),
+            authorisedBy("PutBucketEncryption", "PutEncryptionConfiguration"),
+            authorisedBy("GetBucketEncryption", "GetEncryptionConfiguration"),
+            authorisedBy("DeleteBucketLifecycle", "PutLifecycleConfiguration"),
+            authorisedBy("PutBucketLifecycleConfiguration", "PutLifecycleConfiguration"),
+            authorisedBy("GetBucketLifecycleConfiguration", "GetLifecycleConfiguration"),
+            authorisedBy("DeleteBucketReplication", "PutReplicationConfiguration"),
+            authorisedBy("PutBucketReplication", "PutReplicationConfiguration"),
+            authorisedBy("GetBucketReplication", "GetReplicationConfiguration"),
+            authorisedBy("DeleteBucketCors", "PutBucketCORS"),
+            authorisedBy("DeleteBucketTagging", "PutBucketTagging"),
+            authorisedBy("PutBucketNotificationConfiguration", "PutBucketNotification"),
+            authorisedBy("GetBucketNotificationConfiguration", "GetBucketNotification"),
+            authorisedBy("PutObjectLockConfiguration", "PutBucketObjectLockConfiguration"),
+            authorisedBy("GetObjectLockConfiguration", "GetBucketObjectLockConfiguration"));
+
+    private static Map.Entry<String, String> authorisedBy(String operation, String permission) {
+        return Map.entry(operation.toLowerCase(Locale.ROOT), Wording.quote("s3:" + permission));
+    }
+
+    private static String bucketOrAccount(String bucketPermission, String accountPermission) {
+        return Wording.quote("s3:" + bucketPermission) + " (for a bucket) or " + Wording.quote("s3:" + accountPermission)
+                + " (for the account)";
+    }
 
     /** A typo fix only for names without wildcards, and only when one known name is close. */
     private static Optional<String> suggestion(String written, Collection<String> known) {
