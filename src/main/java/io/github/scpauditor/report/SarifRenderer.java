@@ -56,6 +56,12 @@ public final class SarifRenderer implements Renderer {
             ObjectNode node = ruleNodes.addObject();
             node.put("id", rule.id());
             node.putObject("shortDescription").put("text", rule.summary());
+            // GitHub code scanning requires fullDescription.text and help.text on every rule.
+            node.putObject("fullDescription").put("text", rule.summary() + ". Default severity: "
+                    + rule.defaultSeverity().name() + "; a finding may be rated otherwise, and its message says why.");
+            node.putObject("help").put("text", "Each result names the statement (index and Sid), says why it is a "
+                    + "problem in the partition audited, and ends with the fix. The check catalogue in scp-auditor's "
+                    + "README describes " + rule.id() + ".");
             node.putObject("defaultConfiguration").put("level", level(rule.defaultSeverity()));
             ObjectNode properties = node.putObject("properties");
             properties.putArray("tags").add("security");
@@ -116,8 +122,10 @@ public final class SarifRenderer implements Renderer {
             location.putArray("logicalLocations").addObject().put("name", finding.source()).put("kind", "policy");
         }
         // Several findings can share a rule and a line (a snapshot's policies all sit at its top): without a
-        // fingerprint of their own, code scanning would fold them into one alert.
-        result.putObject("partialFingerprints").put("scpAuditorFinding/v1",
+        // fingerprint of their own, code scanning would fold them into one alert. Code scanning reads only
+        // primaryLocationLineHash (and fills it from the line's text when it is missing), so the finding's own
+        // identity goes there: it also keeps an alert on its statement when lines above it move.
+        result.putObject("partialFingerprints").put("primaryLocationLineHash",
                 fingerprint(finding.source() + "\n" + finding.checkId() + "\n" + finding.pointer()));
         ObjectNode properties = result.putObject("properties");
         properties.put("severity", finding.severity().name());

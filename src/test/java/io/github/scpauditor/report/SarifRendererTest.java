@@ -57,7 +57,7 @@ class SarifRendererTest extends AbstractRendererTest {
         JsonNode again = new ObjectMapper().readTree(renderer().render(report)).get("runs").get(0).get("results");
 
         List<String> fingerprints = new java.util.ArrayList<>();
-        results.forEach(r -> fingerprints.add(r.at("/partialFingerprints/scpAuditorFinding~1v1").asText()));
+        results.forEach(r -> fingerprints.add(r.at("/partialFingerprints/primaryLocationLineHash").asText()));
         assertThat(fingerprints).hasSize(results.size()).doesNotHaveDuplicates().allMatch(f -> f.matches("[0-9a-f]{32}"));
         assertThat(again.get(0).get("partialFingerprints")).isEqualTo(results.get(0).get("partialFingerprints"));
     }
