@@ -50,8 +50,8 @@ public final class ForeignPartitionArnCheck implements Check {
                     if (!statement.resources().negated() && deadBecauseOf(reach, null, resource.text())) {
                         continue; // DEAD_STATEMENT reports this target as the reason the statement matches nothing
                     }
-                    report(policy, evaluator, statement, dead, resource, element, statement.resources().negated(), null,
-                            findings);
+                    report(policy, evaluator, statement, dead, resource, statement.resources().values(), element,
+                            statement.resources().negated(), null, findings);
                 }
             }
             for (Condition condition : statement.conditions()) {
@@ -63,17 +63,21 @@ public final class ForeignPartitionArnCheck implements Check {
                     if (!condition.operator().negated() && deadBecauseOf(reach, condition.key(), value.text())) {
                         continue;
                     }
-                    report(policy, evaluator, statement, dead, value, element, condition.operator().negated(), condition,
-                            findings);
+                    report(policy, evaluator, statement, dead, value, condition.values(), element,
+                            condition.operator().negated(), condition, findings);
                 }
             }
         }
         return findings;
     }
 
-    /** {@code condition} is null for Resource and NotResource, which always take '*' and '?' as wildcards. */
+    /**
+     * {@code condition} is null for Resource and NotResource, which always take '*' and '?' as wildcards;
+     * {@code siblings} are the values of the same element.
+     */
     private static void report(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, boolean dead,
-            Value value, String element, boolean exemption, Condition condition, List<Finding> findings) {
+            Value value, List<Value> siblings, String element, boolean exemption, Condition condition,
+            List<Finding> findings) {
         ConditionOperator operator = condition == null ? null : condition.operator();
         Optional<Boolean> inPartition = operator == null ? evaluator.arnInPartition(value.text())
                 : evaluator.arnInPartition(value.text(), operator);
@@ -82,6 +86,9 @@ public final class ForeignPartitionArnCheck implements Check {
         String service = fields.map(ArnFields::service).orElse("");
         if (inPartition.isEmpty() || inPartition.get() || notOffered(partition, service)) {
             return; // an ARN of a service not offered here names nothing in any form: no arn:aws-cn: fix exists
+        }
+        if (writtenForThisPartitionToo(evaluator, value, siblings, operator)) {
+            return; // a policy shared with another partition: the value serves it, and nothing is lost here
         }
         String written = fields.map(ArnFields::partition).orElse("?");
         String deny = Wording.isDeny(statement) ? "Deny" : "Allow";
@@ -128,6 +135,20 @@ public final class ForeignPartitionArnCheck implements Check {
         // An exemption that fails is HIGH because the statement then bites too much; a dead statement bites nothing yet.
         findings.add(Findings.at(INFO, exemption && !dead ? Severity.HIGH : Severity.MEDIUM,
                 bedrock ? Category.BEDROCK : Category.PARTITION, policy, statement, value.location(), message, remediation));
+    }
+
+    /**
+     * Whether the element also holds the value in this partition's form ("arn:aws-cn:…" beside "arn:aws:…"), or in
+     * a form that names it in every partition ("arn:*:…", where the operator takes wildcards): then it spares or
+     * targets here all that the foreign value was meant to, as the fix would have it.
+     */
+    private static boolean writtenForThisPartitionToo(Evaluator evaluator, Value value, List<Value> siblings,
+            ConditionOperator operator) {
+        String here = Wording.withPartition(value.text(), evaluator.partition().id());
+        String everyPartition = Wording.withPartition(value.text(), "*");
+        boolean wildcards = operator == null || operator.takesWildcards();
+        return siblings.stream().map(Value::text)
+                .anyMatch(sibling -> sibling.equals(here) || wildcards && sibling.equals(everyPartition));
     }
 
     /** Whether the statement is dead and one of its reasons is this Resource value (key null) or condition value. */
