@@ -3,6 +3,7 @@ package io.github.scpauditor.check;
 import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.eval.Reach;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
@@ -16,6 +17,7 @@ import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * ARNs of another partition ("arn:aws:" in aws-cn) in Resource, NotResource or condition values: they
@@ -87,7 +89,15 @@ public final class ForeignPartitionArnCheck implements Check {
         if (inPartition.isEmpty() || inPartition.get() || notOffered(partition, service)) {
             return; // an ARN of a service not offered here names nothing in any form: no arn:aws-cn: fix exists
         }
-        if (writtenForThisPartitionToo(evaluator, value, siblings, operator)) {
+        String here = Wording.withPartition(value.text(), partition.id());
+        Optional<NamedRegions> region = condition == null ? evaluator.regionsNamedByResource(here)
+                : evaluator.regionsNamedByArnValue(condition, here);
+        boolean foreignRegion = region.isPresent() && region.get().regions().isEmpty();
+        // The forms the fix would write: with an aws-cn region too where the region field names none here.
+        List<String> fixed = foreignRegion
+                ? partition.regions().stream().map(r -> ArnFields.of(here).orElseThrow().withRegion(r)).toList()
+                : List.of(here);
+        if (writtenForThisPartitionToo(value, siblings, operator, fixed, foreignRegion)) {
             return; // a policy shared with another partition: the value serves it, and nothing is lost here
         }
         String written = fields.map(ArnFields::partition).orElse("?");
@@ -112,9 +122,19 @@ public final class ForeignPartitionArnCheck implements Check {
                         + ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":, ")
                 + consequence + ".";
         String everyPartition = Wording.quote(Wording.withPartition(value.text(), "*"));
-        String here = Wording.withPartition(value.text(), partition.id());
         String remediation;
-        if (wildcards) {
+        if (foreignRegion) {
+            // "us-east-1" is no region here: arn:aws-cn: with it (or arn:*:) would name nothing either. A partition
+            // with many regions (aws) gets the form with a placeholder rather than one ARN per region.
+            String which = fixed.size() <= 2
+                    ? fixed.stream().map(Wording::quote).collect(Collectors.joining(" or ")) + ", whichever region of "
+                            + partition.id() + " stands for "
+                    : Wording.quote(ArnFields.of(here).orElseThrow().withRegion("<region>")) + " with the region of "
+                            + partition.id() + " that stands for ";
+            remediation = "Write " + which + Wording.quote(region.get().written()) + ", a region of another partition"
+                    + (wildcards || !(here.contains("*") || here.contains("?")) ? "."
+                            : ", under " + likeOperator(condition) + ", as " + operator.json() + " takes * and ? as written.");
+        } else if (wildcards) {
             remediation = "Write " + Wording.quote(here) + " (or " + everyPartition + " to serve every partition).";
         } else if (here.contains("*") || here.contains("?")) {
             // Its other wildcards would be taken as written too: only the Like operator makes the value a pattern.
@@ -138,17 +158,16 @@ public final class ForeignPartitionArnCheck implements Check {
     }
 
     /**
-     * Whether the element also holds the value in this partition's form ("arn:aws-cn:…" beside "arn:aws:…"), or in
-     * a form that names it in every partition ("arn:*:…", where the operator takes wildcards): then it spares or
-     * targets here all that the foreign value was meant to, as the fix would have it.
+     * Whether the element also holds the value in a form the fix would write ({@code fixed}: "arn:aws-cn:…" beside
+     * "arn:aws:…", with an aws-cn region where the value's names none), or in a form that names it in every partition
+     * ("arn:*:…", where the operator takes wildcards): then it spares or targets here what the foreign value meant to.
      */
-    private static boolean writtenForThisPartitionToo(Evaluator evaluator, Value value, List<Value> siblings,
-            ConditionOperator operator) {
-        String here = Wording.withPartition(value.text(), evaluator.partition().id());
-        String everyPartition = Wording.withPartition(value.text(), "*");
-        boolean wildcards = operator == null || operator.takesWildcards();
-        return siblings.stream().map(Value::text)
-                .anyMatch(sibling -> sibling.equals(here) || wildcards && sibling.equals(everyPartition));
+    private static boolean writtenForThisPartitionToo(Value value, List<Value> siblings, ConditionOperator operator,
+            List<String> fixed, boolean foreignRegion) {
+        // arn:*: keeps the value's region field: it names the value here only if that field names a region here.
+        String everyPartition = (operator == null || operator.takesWildcards()) && !foreignRegion
+                ? Wording.withPartition(value.text(), "*") : null;
+        return siblings.stream().map(Value::text).anyMatch(sibling -> fixed.contains(sibling) || sibling.equals(everyPartition));
     }
 
     /** Whether the statement is dead and one of its reasons is this Resource value (key null) or condition value. */
