@@ -3,6 +3,7 @@ package io.github.scpauditor.check;
 import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.eval.Reach;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
@@ -16,6 +17,7 @@ import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * ARNs of another partition ("arn:aws:" in aws-cn) in Resource, NotResource or condition values: they
@@ -50,8 +52,8 @@ public final class ForeignPartitionArnCheck implements Check {
                     if (!statement.resources().negated() && deadBecauseOf(reach, null, resource.text())) {
                         continue; // DEAD_STATEMENT reports this target as the reason the statement matches nothing
                     }
-                    report(policy, evaluator, statement, dead, resource, element, statement.resources().negated(), null,
-                            findings);
+                    report(policy, evaluator, statement, dead, resource, statement.resources().values(), element,
+                            statement.resources().negated(), null, findings);
                 }
             }
             for (Condition condition : statement.conditions()) {
@@ -63,17 +65,21 @@ public final class ForeignPartitionArnCheck implements Check {
                     if (!condition.operator().negated() && deadBecauseOf(reach, condition.key(), value.text())) {
                         continue;
                     }
-                    report(policy, evaluator, statement, dead, value, element, condition.operator().negated(), condition,
-                            findings);
+                    report(policy, evaluator, statement, dead, value, condition.values(), element,
+                            condition.operator().negated(), condition, findings);
                 }
             }
         }
         return findings;
     }
 
-    /** {@code condition} is null for Resource and NotResource, which always take '*' and '?' as wildcards. */
+    /**
+     * {@code condition} is null for Resource and NotResource, which always take '*' and '?' as wildcards;
+     * {@code siblings} are the values of the same element.
+     */
     private static void report(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, boolean dead,
-            Value value, String element, boolean exemption, Condition condition, List<Finding> findings) {
+            Value value, List<Value> siblings, String element, boolean exemption, Condition condition,
+            List<Finding> findings) {
         ConditionOperator operator = condition == null ? null : condition.operator();
         Optional<Boolean> inPartition = operator == null ? evaluator.arnInPartition(value.text())
                 : evaluator.arnInPartition(value.text(), operator);
@@ -82,6 +88,17 @@ public final class ForeignPartitionArnCheck implements Check {
         String service = fields.map(ArnFields::service).orElse("");
         if (inPartition.isEmpty() || inPartition.get() || notOffered(partition, service)) {
             return; // an ARN of a service not offered here names nothing in any form: no arn:aws-cn: fix exists
+        }
+        String here = Wording.withPartition(value.text(), partition.id());
+        Optional<NamedRegions> region = condition == null ? evaluator.regionsNamedByResource(here)
+                : evaluator.regionsNamedByArnValue(condition, here);
+        boolean foreignRegion = region.isPresent() && region.get().regions().isEmpty();
+        // The forms the fix would write: with an aws-cn region too where the region field names none here.
+        List<String> fixed = foreignRegion
+                ? partition.regions().stream().map(r -> ArnFields.of(here).orElseThrow().withRegion(r)).toList()
+                : List.of(here);
+        if (writtenForThisPartitionToo(value, siblings, operator, fixed, foreignRegion)) {
+            return; // a policy shared with another partition: the value serves it, and nothing is lost here
         }
         String written = fields.map(ArnFields::partition).orElse("?");
         String deny = Wording.isDeny(statement) ? "Deny" : "Allow";
@@ -105,9 +122,19 @@ public final class ForeignPartitionArnCheck implements Check {
                         + ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":, ")
                 + consequence + ".";
         String everyPartition = Wording.quote(Wording.withPartition(value.text(), "*"));
-        String here = Wording.withPartition(value.text(), partition.id());
         String remediation;
-        if (wildcards) {
+        if (foreignRegion) {
+            // "us-east-1" is no region here: arn:aws-cn: with it (or arn:*:) would name nothing either. A partition
+            // with many regions (aws) gets the form with a placeholder rather than one ARN per region.
+            String which = fixed.size() <= 2
+                    ? fixed.stream().map(Wording::quote).collect(Collectors.joining(" or ")) + ", whichever region of "
+                            + partition.id() + " stands for "
+                    : Wording.quote(ArnFields.of(here).orElseThrow().withRegion("<region>")) + " with the region of "
+                            + partition.id() + " that stands for ";
+            remediation = "Write " + which + Wording.quote(region.get().written()) + ", a region of another partition"
+                    + (wildcards || !(here.contains("*") || here.contains("?")) ? "."
+                            : ", under " + likeOperator(condition) + ", as " + operator.json() + " takes * and ? as written.");
+        } else if (wildcards) {
             remediation = "Write " + Wording.quote(here) + " (or " + everyPartition + " to serve every partition).";
         } else if (here.contains("*") || here.contains("?")) {
             // Its other wildcards would be taken as written too: only the Like operator makes the value a pattern.
@@ -128,6 +155,19 @@ public final class ForeignPartitionArnCheck implements Check {
         // An exemption that fails is HIGH because the statement then bites too much; a dead statement bites nothing yet.
         findings.add(Findings.at(INFO, exemption && !dead ? Severity.HIGH : Severity.MEDIUM,
                 bedrock ? Category.BEDROCK : Category.PARTITION, policy, statement, value.location(), message, remediation));
+    }
+
+    /**
+     * Whether the element also holds the value in a form the fix would write ({@code fixed}: "arn:aws-cn:…" beside
+     * "arn:aws:…", with an aws-cn region where the value's names none), or in a form that names it in every partition
+     * ("arn:*:…", where the operator takes wildcards): then it spares or targets here what the foreign value meant to.
+     */
+    private static boolean writtenForThisPartitionToo(Value value, List<Value> siblings, ConditionOperator operator,
+            List<String> fixed, boolean foreignRegion) {
+        // arn:*: keeps the value's region field: it names the value here only if that field names a region here.
+        String everyPartition = (operator == null || operator.takesWildcards()) && !foreignRegion
+                ? Wording.withPartition(value.text(), "*") : null;
+        return siblings.stream().map(Value::text).anyMatch(sibling -> fixed.contains(sibling) || sibling.equals(everyPartition));
     }
 
     /** Whether the statement is dead and one of its reasons is this Resource value (key null) or condition value. */

@@ -1,5 +1,6 @@
 package io.github.scpauditor.check;
 
+import io.github.scpauditor.eval.ActionPattern;
 import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.eval.RegionRestriction;
 import io.github.scpauditor.eval.TriBool;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -71,19 +73,20 @@ public final class GlobalServiceDeniedCheck implements Check {
                     .map(e -> Wording.services(partition, e.getValue()) + " sign" + (e.getValue().size() == 1 ? "s" : "")
                             + " requests for " + e.getKey())
                     .collect(Collectors.joining("; "));
-            List<String> exemptions = denied.values().stream().flatMap(TreeSet::stream).map(s -> s + ":*").toList();
-            // NotAction entries such as organizations:Describe* spare part of a denied service: say so, not "everywhere".
-            List<String> partial = !statement.actions().negated() ? List.of() : statement.actions().values().stream()
-                    .map(Value::text)
+            Set<String> deniedServices = new TreeSet<>();
+            denied.values().forEach(deniedServices::addAll);
+            List<String> exemptions = deniedServices.stream().map(s -> s + ":*").toList();
+            // The entries that reach a denied service: NotAction entries such as organizations:Describe* spare part
+            // of it, Action entries such as route53:ChangeResourceRecordSets deny only part of it.
+            List<String> reaching = statement.actions().values().stream().map(Value::text)
                     .filter(entry -> evaluator.action(entry).services().stream()
-                            .anyMatch(match -> denied.values().stream().anyMatch(set -> set.contains(match.prefix()))))
+                            .anyMatch(match -> match.knownActions() > 0 && deniedServices.contains(match.prefix())))
                     .toList();
             String message = "This Deny allows only " + String.join(", ", allowed) + " of " + partition.id()
                     + ", but in " + partition.id() + " " + services
-                    + ": it denies " + (exemptions.size() == 1 ? "that global service" : "these global services")
-                    + " everywhere" + (partial.isEmpty() ? "" : ", all but the actions its NotAction " + Wording.quoted(partial)
-                            + " exempts") + RegionConditions.otherConditions(statement) + ".";
-            String remediation = exemptionFix(statement, exemptions) + ", or also allow "
+                    + ": it denies " + deniedWhat(statement, reaching, evaluator, deniedServices)
+                    + RegionConditions.otherConditions(statement) + ".";
+            String remediation = exemptionFix(statement, exemptions, reaching, evaluator, deniedServices) + ", or also allow "
                     + String.join(", ", denied.keySet()) + ".";
             findings.add(Findings.at(INFO, Severity.HIGH, Category.REGION, policy, statement,
                     statement.actions().location(), message, remediation));
@@ -91,14 +94,50 @@ public final class GlobalServiceDeniedCheck implements Check {
         return findings;
     }
 
-    private static String exemptionFix(Statement statement, List<String> exemptions) {
+    /** What the statement denies of the services: all of them, all but what NotAction exempts, or its Action entries. */
+    private static String deniedWhat(Statement statement, List<String> reaching, Evaluator evaluator,
+            Set<String> deniedServices) {
+        String what = deniedServices.size() == 1 ? "that global service" : "these global services";
+        if (statement.actions().negated()) {
+            return what + " everywhere" + (reaching.isEmpty() ? ""
+                    : ", all but the actions its NotAction " + Wording.quoted(reaching) + " exempts");
+        }
+        if (wholeServices(evaluator, reaching, deniedServices)) {
+            return what + " everywhere";
+        }
+        return "its Action " + (reaching.size() == 1 ? "entry " : "entries ") + Wording.quoted(reaching) + " everywhere";
+    }
+
+    private static String exemptionFix(Statement statement, List<String> exemptions, List<String> reaching,
+            Evaluator evaluator, Set<String> deniedServices) {
         if (statement.actions().negated()) {
             return "Add " + Wording.quoted(exemptions) + " to NotAction";
         }
         if (statement.actions().values().stream().anyMatch(v -> v.text().equals("*"))) {
             return "Replace Action \"*\" with NotAction " + Wording.quoted(exemptions);
         }
-        return "Remove the Action entries that name " + String.join(", ", exemptions);
+        // An entry such as "*:Delete*" also denies other services: removing it would drop those from the guardrail.
+        boolean onlyDenied = reaching.stream().allMatch(entry -> evaluator.action(entry).services().stream()
+                .allMatch(match -> match.knownActions() == 0 || deniedServices.contains(match.prefix())));
+        return onlyDenied ? "Remove " + Wording.quoted(reaching) + " from Action"
+                : "Narrow " + Wording.quoted(reaching) + " in Action so that " + (reaching.size() == 1 ? "it no longer matches "
+                        : "they no longer match ") + String.join(", ", exemptions);
+    }
+
+    /** Whether the Action entries deny every action of each denied service (an entry like organizations:* does). */
+    private static boolean wholeServices(Evaluator evaluator, List<String> reaching, Set<String> deniedServices) {
+        for (String service : deniedServices) {
+            int all = knownActions(evaluator, service + ":*", service);
+            if (reaching.stream().noneMatch(entry -> knownActions(evaluator, entry, service) == all)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int knownActions(Evaluator evaluator, String entry, String service) {
+        return evaluator.action(entry).services().stream().filter(match -> match.prefix().equals(service))
+                .mapToInt(ActionPattern.ServiceMatch::knownActions).findFirst().orElse(0);
     }
 
     /** Some region of the partition is allowed for sure, and some is not. */

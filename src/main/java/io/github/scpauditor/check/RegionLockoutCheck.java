@@ -1,22 +1,27 @@
 package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.eval.RegionRestriction;
 import io.github.scpauditor.eval.TriBool;
 import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.report.Category;
 import io.github.scpauditor.report.Finding;
 import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * A region-deny (a Deny with aws:RequestedRegion conditions) whose region conditions hold in every region
  * of the partition: the allowed set holds no region here, so it denies every action it names, everywhere.
+ * A deny-list that names each region of the partition by name denies here on purpose and is not reported.
  * A statement that is dead for another reason denies nothing and is DEAD_STATEMENT's to report. HIGH
  * rather than CRITICAL when a positive condition on another key limits it to some requests.
  */
@@ -42,7 +47,7 @@ public final class RegionLockoutCheck implements Check {
             Optional<RegionRestriction> restriction = evaluator.regionRestriction(statement);
             if (restriction.isEmpty() || restriction.get().byRegion().isEmpty()
                     || !restriction.get().byRegion().values().stream().allMatch(t -> t == TriBool.TRUE)
-                    || evaluator.reach(statement).dead()) {
+                    || evaluator.reach(statement).dead() || deniesEachRegionByName(evaluator, statement)) {
                 continue;
             }
             String message = "This Deny applies whenever " + RegionConditions.describe(statement)
@@ -60,6 +65,31 @@ public final class RegionLockoutCheck implements Check {
                     message, remediation));
         }
         return findings;
+    }
+
+    /**
+     * Whether a deny-list (StringEquals, StringLike… on aws:RequestedRegion) names each region of the partition
+     * by its name, and nothing else: its author listed this partition's regions as the ones to deny in ("deny
+     * unencrypted volumes in cn-north-1 and cn-northwest-1"), so denying everywhere here is the guardrail working as
+     * written, and removing those values would remove the guardrail. A pattern ("cn-*", "*") or a list that also
+     * names other regions (a global "regions we do not use" list) covers this partition in passing: reported.
+     */
+    private static boolean deniesEachRegionByName(Evaluator evaluator, Statement statement) {
+        Set<String> named = new HashSet<>();
+        for (Condition condition : RegionConditions.of(statement)) {
+            if (condition.operator().negated()) {
+                continue;
+            }
+            for (Value value : condition.values()) {
+                List<String> regions = evaluator.regionsNamedBy(condition, value.text()).map(NamedRegions::regions)
+                        .orElse(List.of());
+                if (regions.isEmpty() || value.text().indexOf('*') >= 0 || value.text().indexOf('?') >= 0) {
+                    return false;
+                }
+                named.addAll(regions);
+            }
+        }
+        return named.containsAll(evaluator.partition().regions());
     }
 
     private static String denied(Statement statement) {

@@ -4,6 +4,7 @@ import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.eval.Reach;
+import io.github.scpauditor.eval.TriBool;
 import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
@@ -55,7 +56,8 @@ public final class RegionNotInPartitionCheck implements Check {
             Reach reach = evaluator.reach(statement);
             for (Condition condition : statement.conditions()) {
                 boolean regionKey = condition.key().equalsIgnoreCase(REQUESTED_REGION);
-                if (regionKey && Wording.isDeny(statement) && !condition.operator().negated() && makesDead(reach, condition)) {
+                if (regionKey && Wording.isDeny(statement) && !condition.operator().negated()
+                        && makesDead(evaluator, reach, condition)) {
                     // DEAD_STATEMENT reports these values as the reason and says to delete the statement; a fix per
                     // value ("remove us-east-2") would, followed alone, leave a Deny with no region condition at all.
                     continue;
@@ -75,10 +77,16 @@ public final class RegionNotInPartitionCheck implements Check {
         return findings;
     }
 
-    /** Whether no region satisfying this region condition is what makes the statement match nothing. */
-    private static boolean makesDead(Reach reach, Condition condition) {
-        return reach.dead() && reach.reasons().stream().anyMatch(reason -> reason instanceof DeadReason.NoRegionSatisfies r
-                && r.key().equalsIgnoreCase(condition.key()) && r.operator().equalsIgnoreCase(condition.operatorText()));
+    /**
+     * Whether no region satisfying this region condition makes the statement match nothing: the reason the evaluator
+     * gives, or, for a statement dead for another reason first (its services are not offered here), a condition that
+     * holds in no region of the partition on its own.
+     */
+    private static boolean makesDead(Evaluator evaluator, Reach reach, Condition condition) {
+        return reach.dead() && (reach.reasons().stream().anyMatch(reason -> reason instanceof DeadReason.NoRegionSatisfies r
+                && r.key().equalsIgnoreCase(condition.key()) && r.operator().equalsIgnoreCase(condition.operatorText()))
+                || evaluator.partition().regions().stream()
+                        .allMatch(region -> evaluator.conditionInPartition(condition, region).result() == TriBool.FALSE));
     }
 
     /** An ARN whose partition field can name this partition: one of another partition is FOREIGN_PARTITION_ARN's. */
