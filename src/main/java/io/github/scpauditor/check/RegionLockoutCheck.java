@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * A region-deny (a Deny with aws:RequestedRegion conditions) whose region conditions hold in every region
  * of the partition: the allowed set holds no region here, so it denies every action it names, everywhere.
- * A deny-list that names each region of the partition by name denies here on purpose and is not reported.
+ * A deny-list naming only regions of the partition, and all of them, denies here on purpose and is not reported.
  * A statement that is dead for another reason denies nothing and is DEAD_STATEMENT's to report. HIGH
  * rather than CRITICAL when a positive condition on another key limits it to some requests.
  */
@@ -47,7 +47,7 @@ public final class RegionLockoutCheck implements Check {
             Optional<RegionRestriction> restriction = evaluator.regionRestriction(statement);
             if (restriction.isEmpty() || restriction.get().byRegion().isEmpty()
                     || !restriction.get().byRegion().values().stream().allMatch(t -> t == TriBool.TRUE)
-                    || evaluator.reach(statement).dead() || deniesEachRegionByName(evaluator, statement)) {
+                    || evaluator.reach(statement).dead() || deniesHereOnPurpose(evaluator, statement)) {
                 continue;
             }
             String message = "This Deny applies whenever " + RegionConditions.describe(statement)
@@ -68,13 +68,13 @@ public final class RegionLockoutCheck implements Check {
     }
 
     /**
-     * Whether a deny-list (StringEquals, StringLike… on aws:RequestedRegion) names each region of the partition
-     * by its name, and nothing else: its author listed this partition's regions as the ones to deny in ("deny
-     * unencrypted volumes in cn-north-1 and cn-northwest-1"), so denying everywhere here is the guardrail working as
-     * written, and removing those values would remove the guardrail. A pattern ("cn-*", "*") or a list that also
-     * names other regions (a global "regions we do not use" list) covers this partition in passing: reported.
+     * Whether a deny-list (StringEquals, StringLike… on aws:RequestedRegion) names only regions of this partition,
+     * by name or pattern ("cn-north-1", "cn-*"), and together all of them: its author listed this partition's
+     * regions as the ones to deny in ("deny unencrypted volumes in China"), so denying everywhere here is the
+     * guardrail working as written, and removing those values would remove the guardrail. A list that also names
+     * regions of another partition (a global "regions we do not use" list) covers this partition in passing: reported.
      */
-    private static boolean deniesEachRegionByName(Evaluator evaluator, Statement statement) {
+    private static boolean deniesHereOnPurpose(Evaluator evaluator, Statement statement) {
         Set<String> named = new HashSet<>();
         for (Condition condition : RegionConditions.of(statement)) {
             if (condition.operator().negated()) {
@@ -83,7 +83,7 @@ public final class RegionLockoutCheck implements Check {
             for (Value value : condition.values()) {
                 List<String> regions = evaluator.regionsNamedBy(condition, value.text()).map(NamedRegions::regions)
                         .orElse(List.of());
-                if (regions.isEmpty() || value.text().indexOf('*') >= 0 || value.text().indexOf('?') >= 0) {
+                if (regions.isEmpty()) {
                     return false;
                 }
                 named.addAll(regions);
