@@ -158,6 +158,10 @@ public final class DeadStatementCheck implements Check {
             return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
                     + Wording.quoted(r.values());
         }
+        if (reason instanceof DeadReason.WildcardsTakenLiterally r) {
+            return r.operator() + " compares the * and ? of " + Wording.quoted(r.values()) + " as written, and no "
+                    + r.key() + " contains them (account IDs and IAM names cannot), so the condition never holds";
+        }
         return "the evaluator proves it (" + reason + ")"; // a reason this check does not word yet
     }
 
@@ -210,13 +214,30 @@ public final class DeadStatementCheck implements Check {
                     + statement.effect().json() + " apply to every request its actions and resources match"
                     + (deny ? ": do that only if that is the guardrail you want." : ".");
         }
+        if (reason instanceof DeadReason.WildcardsTakenLiterally r) {
+            return "Write " + likeOperator(statement, r.operator(), r.key()) + " instead of " + r.operator()
+                    + ", so that * and ? match as wildcards"
+                    + (deny ? ": that is the guardrail the values describe." : ".");
+        }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
             boolean wildcards = anyCondition(statement, r.operator(), r.key(), c -> c.operator().takesWildcards());
+            // Rewritten for the partition, "arn:aws-cn:iam::*:root" under StringEquals would still equal nothing.
+            String like = wildcards || r.values().stream().noneMatch(v -> v.contains("*") || v.contains("?")) ? ""
+                    : " under " + likeOperator(statement, r.operator(), r.key()) + ", as " + r.operator()
+                            + " takes * and ? as written";
             return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
-                    + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs), or delete the statement.";
+                    + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs)" + like
+                    + ", or delete the statement.";
         }
         return "Delete the statement, or rewrite it for " + partition.id() + ".";
+    }
+
+    /** The Like operator for the statement's condition a reason names (as written), qualifiers kept. */
+    private static String likeOperator(Statement statement, String operatorText, String key) {
+        return statement.conditions().stream()
+                .filter(c -> c.key().equalsIgnoreCase(key) && c.operatorText().equalsIgnoreCase(operatorText))
+                .findFirst().map(Wording::likeOperator).orElse("StringLike");
     }
 
     /** Whether the statement's requests can carry only global services' signing regions, not every region. */
@@ -257,6 +278,9 @@ public final class DeadStatementCheck implements Check {
             operator = r.operator();
             key = r.key();
         } else if (reason instanceof DeadReason.ConditionNeverTrue r) {
+            operator = r.operator();
+            key = r.key();
+        } else if (reason instanceof DeadReason.WildcardsTakenLiterally r) {
             operator = r.operator();
             key = r.key();
         }

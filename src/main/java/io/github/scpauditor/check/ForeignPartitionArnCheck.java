@@ -133,16 +133,16 @@ public final class ForeignPartitionArnCheck implements Check {
                             + partition.id() + " that stands for ";
             remediation = "Write " + which + Wording.quote(region.get().written()) + ", a region of another partition"
                     + (wildcards || !(here.contains("*") || here.contains("?")) ? "."
-                            : ", under " + likeOperator(condition) + ", as " + operator.json() + " takes * and ? as written.");
+                            : ", under " + Wording.likeOperator(condition) + ", as " + operator.json() + " takes * and ? as written.");
         } else if (wildcards) {
             remediation = "Write " + Wording.quote(here) + " (or " + everyPartition + " to serve every partition).";
         } else if (here.contains("*") || here.contains("?")) {
             // Its other wildcards would be taken as written too: only the Like operator makes the value a pattern.
-            remediation = "Write " + Wording.quote(here) + " under " + likeOperator(condition) + ", as " + operator.json()
+            remediation = "Write " + Wording.quote(here) + " under " + Wording.likeOperator(condition) + ", as " + operator.json()
                     + " takes * and ? as written (" + everyPartition + " there serves every partition).";
         } else {
             remediation = "Write " + Wording.quote(here) + " (or, to serve every partition, " + everyPartition + " under "
-                    + likeOperator(condition) + ", where * is a wildcard).";
+                    + Wording.likeOperator(condition) + ", where * is a wildcard).";
         }
         remediation = remediation
                 // Control Tower does not create its roles in a partition where it is not offered.
@@ -176,12 +176,6 @@ public final class ForeignPartitionArnCheck implements Check {
                 ? reason instanceof DeadReason.ResourcesNeverMatch resources && resources.resources().contains(value)
                 : reason instanceof DeadReason.ConditionNeverTrue condition && condition.key().equalsIgnoreCase(conditionKey)
                         && condition.values().contains(value));
-    }
-
-    /** The wildcard-matching operator to use instead of a literal one, keeping its polarity, set qualifier and IfExists. */
-    private static String likeOperator(Condition condition) {
-        return condition.operatorTextWith(condition.operator().negated()
-                ? ConditionOperator.STRING_NOT_LIKE : ConditionOperator.STRING_LIKE);
     }
 
     private static boolean notOffered(Partition partition, String service) {

@@ -1,6 +1,8 @@
 package io.github.scpauditor.check;
 
 import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Statement;
 import java.util.Collection;
 import java.util.Locale;
@@ -11,6 +13,12 @@ import java.util.stream.Collectors;
 final class Wording {
 
     private Wording() {
+    }
+
+    /** The wildcard-matching operator to use instead of a literal one, keeping its polarity, set qualifier and IfExists. */
+    static String likeOperator(Condition condition) {
+        return condition.operatorTextWith(condition.operator().negated()
+                ? ConditionOperator.STRING_NOT_LIKE : ConditionOperator.STRING_LIKE);
     }
 
     /** "aws-cn's regions are cn-north-1, cn-northwest-1". */

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class Analysis {
     static final String REQUESTED_REGION = "aws:RequestedRegion";
+    private static final String PRINCIPAL_ARN = "aws:PrincipalArn";
     private static final Set<String> ARN_VALUED_KEYS = Set.of("aws:principalarn", "aws:sourcearn");
     private static final int MEMO_SLOTS = 64;
 
@@ -256,6 +257,9 @@ final class Analysis {
         if (v.basis() == Basis.KEY_NEVER_PRESENT) {
             return new DeadReason.KeyNeverPresent(c.operatorText(), c.key());
         }
+        if (v.basis() == Basis.WILDCARDS_TAKEN_LITERALLY) {
+            return new DeadReason.WildcardsTakenLiterally(c.operatorText(), c.key(), values);
+        }
         return new DeadReason.ConditionNeverTrue(c.operatorText(), c.key(), values);
     }
 
@@ -280,16 +284,15 @@ final class Analysis {
         boolean whenAbsent = c.operator() == ConditionOperator.NULL
                 ? ConditionEvaluator.nullHolds(c, true) : ConditionEvaluator.holdsWhenMissing(c);
         TriBool whenPresent;
-        boolean foreign = false;
+        Basis never = null;
         if (c.operator() == ConditionOperator.NULL) {
             whenPresent = TriBool.of(ConditionEvaluator.nullHolds(c, false));
         } else {
             TriBool valueMatches;
             if (c.values().isEmpty()) {
                 valueMatches = TriBool.FALSE;
-            } else if (valuesNeverInPartition(c)) {
+            } else if ((never = whyNoValueMatches(c)) != null) {
                 valueMatches = TriBool.FALSE;
-                foreign = true;
             } else {
                 valueMatches = TriBool.UNKNOWN;
             }
@@ -297,7 +300,7 @@ final class Analysis {
         }
         TriBool result = whenPresent == TriBool.of(whenAbsent) ? whenPresent : TriBool.UNKNOWN;
         Basis basis = result == TriBool.UNKNOWN ? Basis.DEPENDS_ON_REQUEST
-                : foreign ? Basis.VALUES_NEVER_IN_PARTITION : Basis.VALUES_COMPARED;
+                : never != null ? never : Basis.VALUES_COMPARED;
         return new ConditionVerdict(c, result, basis);
     }
 
@@ -311,18 +314,31 @@ final class Analysis {
         return !prefix.equals("aws") && facts.availability(prefix) == Availability.NO;
     }
 
-    /** ARN comparisons (and string comparisons on ARN-valued global keys) whose values are all foreign ARNs. */
-    private boolean valuesNeverInPartition(Condition c) {
+    /**
+     * Why no value of an ARN comparison (or a string comparison on an ARN-valued global key) can match here: all
+     * are ARNs of another partition, or principal ARNs with * or ? an exact operator takes as written. Null when
+     * some value can match.
+     */
+    private Basis whyNoValueMatches(Condition c) {
         Optional<Mode> mode = arnComparison(c);
         if (mode.isEmpty()) {
-            return false;
+            return null;
         }
+        boolean foreign = false;
         for (Value v : c.values()) {
-            if (arns.canName(v.text(), mode.get())) {
-                return false;
+            if (!arns.canName(v.text(), mode.get())) {
+                foreign = true; // the partition first: FOREIGN_PARTITION_ARN's fix also says how to write the wildcard
+            } else if (!wildcardsTakenLiterally(c, mode.get(), v.text())) {
+                return null;
             }
         }
-        return true;
+        return foreign ? Basis.VALUES_NEVER_IN_PARTITION : Basis.WILDCARDS_TAKEN_LITERALLY;
+    }
+
+    /** IAM names allow no * or ?, so a principal ARN has none: an exact operator's value with one equals none. */
+    private static boolean wildcardsTakenLiterally(Condition c, Mode mode, String value) {
+        return (mode == Mode.EXACT || mode == Mode.EXACT_IGNORE_CASE) && c.key().equalsIgnoreCase(PRINCIPAL_ARN)
+                && !PolicyVariables.hasVariables(value) && (value.indexOf('*') >= 0 || value.indexOf('?') >= 0);
     }
 
     /** How the condition compares its values with ARNs; empty when its values are not ARNs to compare. */

@@ -19,6 +19,8 @@ public record ConditionVerdict(Condition condition, TriBool result, Basis basis)
         KEY_NEVER_PRESENT,
         /** Every policy value is an ARN no resource or principal of the partition can have. */
         VALUES_NEVER_IN_PARTITION,
+        /** The operator compares * and ? as written, and no value of the key (a principal ARN) contains them. */
+        WILDCARDS_TAKEN_LITERALLY,
         /** The outcome depends on request values the partition does not fix. */
         DEPENDS_ON_REQUEST
     }
@@ -40,6 +42,7 @@ public record ConditionVerdict(Condition condition, TriBool result, Basis basis)
             case KEY_MISSING -> "key missing from the request, so the condition is " + (result == TriBool.TRUE ? "true" : "false");
             case KEY_NEVER_PRESENT -> "key never present in this partition, so the condition is always " + (result == TriBool.TRUE ? "true" : "false");
             case VALUES_NEVER_IN_PARTITION -> "values " + values + " name no ARN of this partition, so the condition is always " + (result == TriBool.TRUE ? "true" : "false");
+            case WILDCARDS_TAKEN_LITERALLY -> "values " + values + " are compared with * and ? as written, which no principal ARN contains, so the condition is always " + (result == TriBool.TRUE ? "true" : "false");
             case DEPENDS_ON_REQUEST -> "depends on the request";
         };
     }

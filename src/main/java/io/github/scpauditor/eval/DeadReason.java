@@ -36,4 +36,11 @@ public sealed interface DeadReason {
     /** No value of the partition can satisfy this condition (e.g. an ARN condition naming only arn:aws: ARNs). */
     record ConditionNeverTrue(String operator, String key, List<String> values) implements DeadReason {
     }
+
+    /**
+     * The condition's operator (StringEquals…) compares the * and ? of its values as written, and no value of its
+     * key has them: no principal ARN contains * ("arn:aws-cn:iam::*:root" equals no root user's ARN).
+     */
+    record WildcardsTakenLiterally(String operator, String key, List<String> values) implements DeadReason {
+    }
 }
