@@ -3,9 +3,9 @@ package io.github.scpauditor.check;
 import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.eval.Reach;
 import io.github.scpauditor.eval.TriBool;
-import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
 import io.github.scpauditor.policy.Statement;
@@ -14,9 +14,11 @@ import io.github.scpauditor.report.Category;
 import io.github.scpauditor.report.Finding;
 import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -64,8 +66,9 @@ public final class RegionNotInPartitionCheck implements Check {
                 }
                 for (Value value : condition.values()) {
                     if (regionKey) {
-                        evaluator.regionsNamedBy(condition, value.text())
-                                .ifPresent(named -> regionValue(policy, evaluator.partition(), statement, condition, value, named, findings));
+                        evaluator.regionsNamedBy(condition, value.text()).ifPresent(named -> regionValue(policy,
+                                evaluator.partition(), statement, condition, value, named, othersNameEveryRegion(evaluator, condition, value),
+                                findings));
                     } else if (inPartition(evaluator, value)) {
                         evaluator.regionsNamedByArnValue(condition, value.text()).ifPresent(named -> arnRegion(policy,
                                 evaluator.partition(), statement, value, condition.values().size() == 1, named, condition.key() + " value",
@@ -94,8 +97,19 @@ public final class RegionNotInPartitionCheck implements Check {
         return evaluator.arnInPartition(value.text()).orElse(false);
     }
 
+    /** Whether the condition's other values name every region of the partition (a list shared with other partitions). */
+    private static boolean othersNameEveryRegion(Evaluator evaluator, Condition condition, Value value) {
+        Set<String> named = new HashSet<>();
+        for (Value other : condition.values()) {
+            if (!other.equals(value)) {
+                evaluator.regionsNamedBy(condition, other.text()).ifPresent(n -> named.addAll(n.regions()));
+            }
+        }
+        return named.containsAll(evaluator.partition().regions());
+    }
+
     private static void regionValue(PolicyUnderAudit policy, Partition partition, Statement statement, Condition condition,
-            Value value, NamedRegions named, List<Finding> findings) {
+            Value value, NamedRegions named, boolean shared, List<Finding> findings) {
         if (!named.regions().isEmpty()) {
             return;
         }
@@ -104,7 +118,8 @@ public final class RegionNotInPartitionCheck implements Check {
         // A region a Deny matches on is a region it denies in: naming a region here instead would deny there.
         boolean denied = Wording.isDeny(statement) && !condition.operator().negated();
         findings.add(named.inLowerCase().isEmpty()
-                ? noRegion(policy, partition, statement, value, named, what, consequence, denied, condition.values().size() == 1)
+                ? noRegion(policy, partition, statement, value, named, what, consequence, denied, condition.values().size() == 1,
+                        shared)
                 : wrongCase(policy, partition, statement, value, what,
                         condition.operatorText() + " compares case-sensitively and requests here carry " + oneOf(named.inLowerCase()),
                         consequence, value.text().toLowerCase(Locale.ROOT), ignoringCase(condition)));
@@ -118,7 +133,7 @@ public final class RegionNotInPartitionCheck implements Check {
         String what = "the region field " + Wording.quote(named.written()) + " of " + where + " " + Wording.quote(value.text());
         String consequence = "so this ARN names no resource here";
         findings.add(named.inLowerCase().isEmpty()
-                ? noRegion(policy, partition, statement, value, named, what, consequence, false, onlyValue)
+                ? noRegion(policy, partition, statement, value, named, what, consequence, false, onlyValue, false)
                 : wrongCase(policy, partition, statement, value, what,
                         comparer + " case-sensitively and ARNs here carry " + oneOf(named.inLowerCase()), consequence,
                         ArnFields.of(value.text()).orElseThrow().withRegion(named.written().toLowerCase(Locale.ROOT)),
@@ -133,9 +148,10 @@ public final class RegionNotInPartitionCheck implements Check {
     /**
      * {@code denied}: the value lists a region the Deny matches on, where replacing it would deny in that region.
      * {@code onlyValue}: the value is its element's only one, which cannot be removed (IAM takes no empty list).
+     * {@code shared}: the other values name every region of the partition, so this one is likely for another partition.
      */
     private static Finding noRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
-            NamedRegions named, String what, String consequence, boolean denied, boolean onlyValue) {
+            NamedRegions named, String what, String consequence, boolean denied, boolean onlyValue, boolean shared) {
         String region = named.written();
         String message = capitalised(what) + " names no region of " + partition.id() + " (" + Wording.regionsOf(partition) + "), "
                 + consequence + ".";
@@ -146,6 +162,10 @@ public final class RegionNotInPartitionCheck implements Check {
                             + " statement matches; otherwise remove " + Wording.quote(region) + ".")
                     .orElse("Remove " + Wording.quote(region) + ": it names no region here. Name an " + partition.id()
                             + " region instead only if you mean to deny there what this statement matches.");
+        } else if (shared && closest.isEmpty()) {
+            // Replacing it would break the copy of the policy that serves the partition the value belongs to.
+            remediation = "Every " + partition.id() + " region is already in this list, so " + Wording.quote(region)
+                    + " changes nothing here: keep it if the policy also serves a partition that has it, otherwise remove it.";
         } else {
             remediation = closest.map(r -> "Did you mean " + Wording.quote(r) + "? ").orElse("")
                     + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for ("
