@@ -45,6 +45,12 @@ public final class RegionNotInPartitionCheck implements Check {
         Evaluator evaluator = context.evaluator();
         List<Finding> findings = new ArrayList<>();
         for (Statement statement : policy.parsed().policy().statements()) {
+            Reach reach = evaluator.reach(statement);
+            if (reach.dead() && reach.reasons().stream().anyMatch(DeadReason.ServicesUnavailable.class::isInstance)) {
+                // Every service it names is absent: DEAD_STATEMENT says delete it or name a service that is here,
+                // and its regions ("unspecified", Bedrock's marker for global inference) mean nothing until then.
+                continue;
+            }
             if (statement.resources() != null) {
                 String element = statement.resources().element();
                 for (Value resource : statement.resources().values()) {
@@ -55,7 +61,6 @@ public final class RegionNotInPartitionCheck implements Check {
                     }
                 }
             }
-            Reach reach = evaluator.reach(statement);
             for (Condition condition : statement.conditions()) {
                 boolean regionKey = condition.key().equalsIgnoreCase(REQUESTED_REGION);
                 if (regionKey && Wording.isDeny(statement) && !condition.operator().negated()
