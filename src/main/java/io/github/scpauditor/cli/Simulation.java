@@ -11,6 +11,7 @@ import io.github.scpauditor.eval.Request;
 import io.github.scpauditor.eval.SourcedPolicy;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.NotJsonException;
 import io.github.scpauditor.policy.ParseProblem;
 import io.github.scpauditor.policy.ParseResult;
 import io.github.scpauditor.policy.PolicyParser;
@@ -179,7 +180,10 @@ final class Simulation {
         try {
             node = mapper.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("not JSON: " + e.getOriginalMessage());
+            // The plain words a policy's JSON mistake gets, not Jackson's ("Unrecognized token 'iam': was expecting …").
+            throw new BadRequestException(NotJsonException.in(line)
+                    .map(worded -> "not JSON at column " + worded.location().column() + ": " + worded.getMessage())
+                    .orElse("not JSON: " + e.getOriginalMessage()));
         }
         if (node == null || !node.isObject()) {
             throw new BadRequestException("a request is a JSON object with \"action\", and optionally \"resource\","

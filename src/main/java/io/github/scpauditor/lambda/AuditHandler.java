@@ -12,6 +12,7 @@ import io.github.scpauditor.org.OrgReadException;
 import io.github.scpauditor.org.OrgReader;
 import io.github.scpauditor.org.OrgSnapshot;
 import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.NotJsonException;
 import io.github.scpauditor.publish.Failure;
 import io.github.scpauditor.publish.PublishException;
 import io.github.scpauditor.publish.ReportParts;
@@ -176,11 +177,17 @@ public final class AuditHandler implements RequestStreamHandler {
 
     private Invocation parse(InputStream input, Context context) throws IOException {
         JsonNode event;
+        byte[] bytes = input.readAllBytes();
         try {
-            event = MAPPER.readTree(input);
+            event = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw logged(context, new RunLog("ERROR", "scp-auditor event rejected").put("detail", e.getOriginalMessage()),
-                    new Invocation.InvalidEventException("the event is not JSON: " + e.getOriginalMessage()));
+            // The plain words a policy's JSON mistake gets, not Jackson's ("Unexpected character ('x' (code 120))…").
+            String why = NotJsonException.in(new String(bytes, StandardCharsets.UTF_8))
+                    .map(worded -> worded.getMessage() + " (line " + worded.location().line() + ", column "
+                            + worded.location().column() + ")")
+                    .orElse(e.getOriginalMessage());
+            throw logged(context, new RunLog("ERROR", "scp-auditor event rejected").put("detail", why),
+                    new Invocation.InvalidEventException("the event is not JSON: " + why));
         }
         try {
             return Invocation.parse(event, settings);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,21 @@ public final class NotJsonException extends IOException {
         super(message);
         this.line = line;
         this.column = column;
+    }
+
+    /**
+     * Why this text is not one JSON document, in these words; empty when it is one. For readers that parse with
+     * Jackson's own tree (a request line, a Lambda event) and want the same plain message for the same mistake.
+     */
+    public static Optional<NotJsonException> in(String text) {
+        try {
+            JsonTree.read(text);
+            return Optional.empty();
+        } catch (NotJsonException e) {
+            return Optional.of(e);
+        } catch (IOException e) {
+            return Optional.of(new NotJsonException("the text is not JSON", 1, 1));
+        }
     }
 
     /** Where reading stopped; the pointer is empty, as no element of a document that is not JSON can be named. */
@@ -68,7 +84,7 @@ public final class NotJsonException extends IOException {
         char c = text.charAt(offset);
         char before = previousNonBlank(text, offset);
         if (c == '/' || c == '#') {
-            return "comments (" + (c == '#' ? "#" : "// or /* */") + ") are not allowed in a policy; IAM accepts only plain JSON";
+            return "comments (" + (c == '#' ? "#" : "// or /* */") + ") are not JSON: write plain JSON, without them";
         }
         if (c == '\'') {
             return "single quotes are not JSON: write names and strings in double quotes (\")";

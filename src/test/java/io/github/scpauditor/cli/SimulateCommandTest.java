@@ -30,7 +30,8 @@ class SimulateCommandTest {
                         + "\",\"index\":0,\"sid\":\"DenyOutsideBeijing\"}]}",
                 "{\"line\":3,\"error\":\"unknown field \\\"actoin\\\"; a request has action, resource, principalArn and context\"}",
                 "{\"decision\":\"ALLOWED\",\"statements\":[{\"source\":\"" + full + "\",\"index\":0,\"sid\":null}]}",
-                "{\"line\":6,\"error\":\"not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\"}");
+                "{\"line\":6,\"error\":\"not JSON at column 1: the value not is not JSON: write text in double quotes"
+                        + " (\\\"not\\\"); only true, false, null and numbers are written without them\"}");
         assertThat(result.err()).contains("some request lines could not be read");
     }
 

@@ -161,6 +161,18 @@ class AuditHandlerTest {
     }
 
     @Test
+    void anEventThatIsNotJsonIsRejectedInPlainWordsWithItsPlace() {
+        TestContext context = new TestContext();
+
+        assertThatThrownBy(() -> invoke(handler(SETTINGS, organisation(null)), "{\"publish\": true,}", context))
+                .isInstanceOf(Invocation.InvalidEventException.class)
+                .hasMessage("the event is not JSON: a trailing comma before }: JSON allows no comma after the last entry"
+                        + " (line 1, column 18)");
+        assertThat(reads.get()).isZero();
+        assertThat(context.logLines).singleElement().asString().contains("\"level\":\"ERROR\"").contains("trailing comma");
+    }
+
+    @Test
     void badOptionValuesAreNamedToo() {
         assertThatThrownBy(() -> invoke(handler(SETTINGS, organisation(null)),
                 "{\"publish\": \"yes\", \"minSeverity\": \"SEVERE\", \"policyIds\": [], \"locale\": \"fr\"}", new TestContext()))
