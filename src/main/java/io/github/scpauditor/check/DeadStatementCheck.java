@@ -44,18 +44,34 @@ public final class DeadStatementCheck implements Check {
             if (!reports(statement, reach)) {
                 continue;
             }
+            boolean deny = Wording.isDeny(statement);
+            // Region conditions that each hold somewhere but never together: each alone is no reason, their sum is.
+            List<DeadReason.NoRegionSatisfies> together = reach.reasons().stream()
+                    .filter(r -> r instanceof DeadReason.NoRegionSatisfies n && !n.holdsIn().isEmpty())
+                    .map(DeadReason.NoRegionSatisfies.class::cast).toList();
             Set<String> why = new LinkedHashSet<>();
+            Set<String> fixes = new LinkedHashSet<>();
+            if (!together.isEmpty()) {
+                why.add(neverTogether(together));
+                fixes.add(deny
+                        ? "Delete the statement. If it is meant to deny in some regions, replace its " + together.get(0).key()
+                                + " conditions with one naming them: it will deny there everything the statement matches."
+                        : "Replace its " + together.get(0).key() + " conditions with one naming the regions it is meant to"
+                                + " allow in, or delete the statement.");
+            }
             for (DeadReason reason : reach.reasons()) {
-                why.add(explain(reason, statement, evaluator));
+                if (!together.contains(reason)) {
+                    why.add(explain(reason, statement, evaluator));
+                }
             }
             // No rewrite of its resources or conditions can govern a service that is not here: only that fix counts.
             List<DeadReason> absentServices = reach.reasons().stream()
                     .filter(DeadReason.ServicesUnavailable.class::isInstance).toList();
-            Set<String> fixes = new LinkedHashSet<>();
             for (DeadReason reason : absentServices.isEmpty() ? reach.reasons() : absentServices) {
-                fixes.add(fix(reason, statement, evaluator));
+                if (!together.contains(reason)) {
+                    fixes.add(fix(reason, statement, evaluator));
+                }
             }
-            boolean deny = Wording.isDeny(statement);
             String message = "This " + statement.effect().json() + " statement matches no request in " + partition.id()
                     + ": " + String.join("; ", why) + "."
                     + (deny ? " The guardrail it stands for does not exist here." : " It allows nothing here.");
@@ -106,6 +122,16 @@ public final class DeadStatementCheck implements Check {
         boolean regions = resources.stream().allMatch(r -> evaluator.regionsNamedByResource(r)
                 .map(named -> named.regions().isEmpty()).orElse(false));
         return regions ? ResourceFault.REGION : ResourceFault.OTHER;
+    }
+
+    /** "its aws:RequestedRegion conditions never hold together: StringEquals … holds only in cn-north-1, …". */
+    private static String neverTogether(List<DeadReason.NoRegionSatisfies> conditions) {
+        List<String> each = new ArrayList<>();
+        for (DeadReason.NoRegionSatisfies r : conditions) {
+            each.add(r.operator() + " " + r.key() + " " + Wording.quoted(r.values()) + (each.isEmpty() ? " holds" : "")
+                    + " only in " + String.join(", ", r.holdsIn()));
+        }
+        return "its " + conditions.get(0).key() + " conditions never hold together: " + String.join(", ", each);
     }
 
     private static String explain(DeadReason reason, Statement statement, Evaluator evaluator) {
