@@ -2,6 +2,7 @@ package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.ActionPattern;
 import io.github.scpauditor.partition.ActionIndex;
+import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.report.Category;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Action and NotAction entries that match no known action: an unknown service prefix or an action name
  * no service has (usually a typo). MEDIUM in a Deny (the guardrail or its exemption silently does less
- * than written), LOW in an Allow.
+ * than written), LOW in an Allow. Entries of services the partition does not offer are left to UNAVAILABLE_SERVICE
+ * and DEAD_STATEMENT: no spelling of them matches anything here.
  */
 public final class UnknownActionCheck implements Check {
 
@@ -41,6 +43,12 @@ public final class UnknownActionCheck implements Check {
                 int colon = entry.text().indexOf(':');
                 if (colon <= 0) {
                     continue; // "*", or not an action at all (INVALID_POLICY reports that)
+                }
+                if (!pattern.services().isEmpty()
+                        && pattern.services().stream().allMatch(s -> s.availability() == Availability.NO)) {
+                    // Spelt right it would still match nothing here: UNAVAILABLE_SERVICE or DEAD_STATEMENT says to
+                    // remove it, and a "did you mean" beside that would send the user to fix what cannot work.
+                    continue;
                 }
                 String prefix = entry.text().substring(0, colon);
                 String name = entry.text().substring(colon + 1);
