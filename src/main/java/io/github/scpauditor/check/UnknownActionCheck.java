@@ -60,6 +60,12 @@ public final class UnknownActionCheck implements Check {
                     remediation = suggestion(prefix, index.servicePrefixes())
                             .map(s -> "Did you mean " + Wording.quote(s + ":" + name) + "? ").orElse("")
                             + "Write a prefix from the AWS service authorization reference, or remove the entry.";
+                } else if (pattern.knownActions() == 0 && (prefix.contains("*") || prefix.contains("?"))) {
+                    // "*:StopLoging": a prefix pattern names no one service whose actions to point at.
+                    int services = pattern.services().size();
+                    message = element + " entry " + Wording.quote(entry.text()) + " matches no action of the " + services
+                            + " service" + (services == 1 ? "" : "s") + " its prefix " + Wording.quote(prefix) + " matches.";
+                    remediation = "Write an action name from the AWS service authorization reference, or remove the entry.";
                 } else if (pattern.knownActions() == 0) {
                     String service = prefix.toLowerCase(Locale.ROOT);
                     message = element + " entry " + Wording.quote(entry.text()) + " matches no action of "
