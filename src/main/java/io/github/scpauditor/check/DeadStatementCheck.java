@@ -182,7 +182,10 @@ public final class DeadStatementCheck implements Check {
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
-                    + Wording.quoted(r.values());
+                    + Wording.quoted(r.values()) + (foreignRegions(statement, r, evaluator)
+                            ? " (their region fields name no region of " + partition.id() + ", and "
+                                    + Wording.regionsOf(partition) + ")"
+                            : "");
         }
         if (reason instanceof DeadReason.WildcardsTakenLiterally r) {
             return r.operator() + " compares the * and ? of " + Wording.quoted(r.values()) + " as written, and no "
@@ -245,6 +248,10 @@ public final class DeadStatementCheck implements Check {
                     + ", so that * and ? match as wildcards"
                     + (deny ? ": that is the guardrail the values describe." : ".");
         }
+        if (reason instanceof DeadReason.ConditionNeverTrue r && foreignRegions(statement, r, evaluator)) {
+            return "Write an " + partition.id() + " region (" + String.join(", ", partition.regions())
+                    + ") or * in the region field of its " + r.key() + " values, or delete the statement.";
+        }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
             boolean wildcards = anyCondition(statement, r.operator(), r.key(), c -> c.operator().takesWildcards());
@@ -257,6 +264,19 @@ public final class DeadStatementCheck implements Check {
                     + ", or delete the statement.";
         }
         return "Delete the statement, or rewrite it for " + partition.id() + ".";
+    }
+
+    /**
+     * Whether every value of the condition is an ARN of this partition whose region field names no region of it
+     * ("arn:aws-cn:ec2:us-east-1:…"): then the region, not the partition, is what to rewrite.
+     */
+    private static boolean foreignRegions(Statement statement, DeadReason.ConditionNeverTrue r, Evaluator evaluator) {
+        return statement.conditions().stream()
+                .filter(c -> c.key().equalsIgnoreCase(r.key()) && c.operatorText().equalsIgnoreCase(r.operator()))
+                .findFirst()
+                .map(c -> r.values().stream().allMatch(v -> evaluator.arnInPartition(v).orElse(false)
+                        && evaluator.regionsNamedByArnValue(c, v).map(named -> named.regions().isEmpty()).orElse(false)))
+                .orElse(false);
     }
 
     /** The Like operator for the statement's condition a reason names (as written), qualifiers kept. */
