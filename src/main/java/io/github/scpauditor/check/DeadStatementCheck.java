@@ -1,7 +1,9 @@
 package io.github.scpauditor.check;
 
+import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.eval.Reach;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -152,7 +155,10 @@ public final class DeadStatementCheck implements Check {
             }
             String none = "none of its resources " + Wording.quoted(r.resources()) + " can name an " + partition.id() + " resource";
             return switch (fault(r.resources(), evaluator)) {
-                case PARTITION -> none + " (" + partition.id() + " ARNs start with arn:" + partition.id() + ":)";
+                case PARTITION -> none + " (" + partition.id() + " ARNs start with arn:" + partition.id() + ":"
+                        + (regionsForeign(r.resources(), evaluator::regionsNamedByResource, partition)
+                                ? ", and their region fields name no region of " + partition.id() + " either" : "")
+                        + ")";
                 case REGION -> none + " (their region fields name no region of " + partition.id() + ", and "
                         + Wording.regionsOf(partition) + ")";
                 case OTHER -> none;
@@ -182,10 +188,12 @@ public final class DeadStatementCheck implements Check {
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
-                    + Wording.quoted(r.values()) + (foreignRegions(statement, r, evaluator)
+                    + Wording.quoted(r.values()) + (!foreignRegions(statement, r, evaluator) ? ""
+                            : allInPartition(r.values(), evaluator)
                             ? " (their region fields name no region of " + partition.id() + ", and "
                                     + Wording.regionsOf(partition) + ")"
-                            : "");
+                            : " (" + partition.id() + " ARNs start with arn:" + partition.id() + ":, and their region"
+                                    + " fields name no region of " + partition.id() + " either)");
         }
         if (reason instanceof DeadReason.WildcardsTakenLiterally r) {
             return r.operator() + " compares the * and ? of " + Wording.quoted(r.values()) + " as written, and no "
@@ -208,9 +216,12 @@ public final class DeadStatementCheck implements Check {
         }
         if (reason instanceof DeadReason.ResourcesNeverMatch r) {
             return switch (fault(r.resources(), evaluator)) {
-                case PARTITION -> "Write its resources as arn:" + partition.id() + ":… (or arn:*:… to serve every partition).";
-                case REGION -> "Write an " + partition.id() + " region (" + String.join(", ", partition.regions())
-                        + ") or * in the region field of its resources, or delete the statement.";
+                // "arn:aws:ec2:us-east-1:…" as arn:aws-cn: or arn:*: would still name no resource here: the region too.
+                case PARTITION -> regionsForeign(r.resources(), evaluator::regionsNamedByResource, partition)
+                        ? "Write its resources as arn:" + partition.id() + ":… ARNs with " + anyRegion(partition)
+                                + " in the region field, or delete the statement."
+                        : "Write its resources as arn:" + partition.id() + ":… (or arn:*:… to serve every partition).";
+                case REGION -> "Write " + anyRegion(partition) + " in the region field of its resources, or delete the statement.";
                 case OTHER -> "Write its resources as ARNs of " + partition.id() + " resources, or delete the statement.";
             };
         }
@@ -249,8 +260,11 @@ public final class DeadStatementCheck implements Check {
                     + (deny ? ": that is the guardrail the values describe." : ".");
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r && foreignRegions(statement, r, evaluator)) {
-            return "Write an " + partition.id() + " region (" + String.join(", ", partition.regions())
-                    + ") or * in the region field of its " + r.key() + " values, or delete the statement.";
+            return (allInPartition(r.values(), evaluator)
+                    ? "Write " + anyRegion(partition) + " in the region field of its " + r.key() + " values"
+                    : "Write its " + r.key() + " values as arn:" + partition.id() + ":… ARNs with " + anyRegion(partition)
+                            + " in the region field")
+                    + ", or delete the statement.";
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
@@ -267,16 +281,34 @@ public final class DeadStatementCheck implements Check {
     }
 
     /**
-     * Whether every value of the condition is an ARN of this partition whose region field names no region of it
-     * ("arn:aws-cn:ec2:us-east-1:…"): then the region, not the partition, is what to rewrite.
+     * Whether every value of the condition is an ARN whose region field names no region of this partition, in its
+     * form for the partition too ("arn:aws-cn:ec2:us-east-1:…", "arn:aws:ec2:us-east-1:…"): the region is to rewrite.
+     * Only under an operator that takes wildcards, where "or *" in the region field is a fix (StringEquals would
+     * compare the * as written).
      */
     private static boolean foreignRegions(Statement statement, DeadReason.ConditionNeverTrue r, Evaluator evaluator) {
         return statement.conditions().stream()
-                .filter(c -> c.key().equalsIgnoreCase(r.key()) && c.operatorText().equalsIgnoreCase(r.operator()))
+                .filter(c -> c.key().equalsIgnoreCase(r.key()) && c.operatorText().equalsIgnoreCase(r.operator())
+                        && c.operator().takesWildcards())
                 .findFirst()
-                .map(c -> r.values().stream().allMatch(v -> evaluator.arnInPartition(v).orElse(false)
-                        && evaluator.regionsNamedByArnValue(c, v).map(named -> named.regions().isEmpty()).orElse(false)))
+                .map(c -> regionsForeign(r.values(), v -> evaluator.regionsNamedByArnValue(c, v), evaluator.partition()))
                 .orElse(false);
+    }
+
+    /** Whether each ARN, written for the partition, still names no region of it in its region field. */
+    private static boolean regionsForeign(List<String> arns, Function<String, Optional<NamedRegions>> regionsNamed,
+            Partition partition) {
+        return arns.stream().allMatch(arn -> ArnFields.of(arn).isPresent()
+                && regionsNamed.apply(Wording.withPartition(arn, partition.id())).map(n -> n.regions().isEmpty()).orElse(false));
+    }
+
+    private static boolean allInPartition(List<String> arns, Evaluator evaluator) {
+        return arns.stream().allMatch(arn -> evaluator.arnInPartition(arn).orElse(false));
+    }
+
+    /** "an aws-cn region (cn-north-1, cn-northwest-1) or *": what a region field must hold to name something here. */
+    private static String anyRegion(Partition partition) {
+        return "an " + partition.id() + " region (" + String.join(", ", partition.regions()) + ") or *";
     }
 
     /** The Like operator for the statement's condition a reason names (as written), qualifiers kept. */
