@@ -1,7 +1,9 @@
 package io.github.scpauditor.check;
 
+import io.github.scpauditor.eval.ArnFields;
 import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
+import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.eval.Reach;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -44,18 +47,34 @@ public final class DeadStatementCheck implements Check {
             if (!reports(statement, reach)) {
                 continue;
             }
+            boolean deny = Wording.isDeny(statement);
+            // Region conditions that each hold somewhere but never together: each alone is no reason, their sum is.
+            List<DeadReason.NoRegionSatisfies> together = reach.reasons().stream()
+                    .filter(r -> r instanceof DeadReason.NoRegionSatisfies n && !n.holdsIn().isEmpty())
+                    .map(DeadReason.NoRegionSatisfies.class::cast).toList();
             Set<String> why = new LinkedHashSet<>();
+            Set<String> fixes = new LinkedHashSet<>();
+            if (!together.isEmpty()) {
+                why.add(neverTogether(together));
+                fixes.add(deny
+                        ? "Delete the statement. If it is meant to deny in some regions, replace its " + together.get(0).key()
+                                + " conditions with one naming them: it will deny there everything the statement matches."
+                        : "Replace its " + together.get(0).key() + " conditions with one naming the regions it is meant to"
+                                + " allow in, or delete the statement.");
+            }
             for (DeadReason reason : reach.reasons()) {
-                why.add(explain(reason, statement, evaluator));
+                if (!together.contains(reason)) {
+                    why.add(explain(reason, statement, evaluator));
+                }
             }
             // No rewrite of its resources or conditions can govern a service that is not here: only that fix counts.
             List<DeadReason> absentServices = reach.reasons().stream()
                     .filter(DeadReason.ServicesUnavailable.class::isInstance).toList();
-            Set<String> fixes = new LinkedHashSet<>();
             for (DeadReason reason : absentServices.isEmpty() ? reach.reasons() : absentServices) {
-                fixes.add(fix(reason, statement, evaluator));
+                if (!together.contains(reason)) {
+                    fixes.add(fix(reason, statement, evaluator));
+                }
             }
-            boolean deny = Wording.isDeny(statement);
             String message = "This " + statement.effect().json() + " statement matches no request in " + partition.id()
                     + ": " + String.join("; ", why) + "."
                     + (deny ? " The guardrail it stands for does not exist here." : " It allows nothing here.");
@@ -108,6 +127,16 @@ public final class DeadStatementCheck implements Check {
         return regions ? ResourceFault.REGION : ResourceFault.OTHER;
     }
 
+    /** "its aws:RequestedRegion conditions never hold together: StringEquals … holds only in cn-north-1, …". */
+    private static String neverTogether(List<DeadReason.NoRegionSatisfies> conditions) {
+        List<String> each = new ArrayList<>();
+        for (DeadReason.NoRegionSatisfies r : conditions) {
+            each.add(r.operator() + " " + r.key() + " " + Wording.quoted(r.values()) + (each.isEmpty() ? " holds" : "")
+                    + " only in " + String.join(", ", r.holdsIn()));
+        }
+        return "its " + conditions.get(0).key() + " conditions never hold together: " + String.join(", ", each);
+    }
+
     private static String explain(DeadReason reason, Statement statement, Evaluator evaluator) {
         Partition partition = evaluator.partition();
         if (reason instanceof DeadReason.ServicesUnavailable r) {
@@ -126,7 +155,10 @@ public final class DeadStatementCheck implements Check {
             }
             String none = "none of its resources " + Wording.quoted(r.resources()) + " can name an " + partition.id() + " resource";
             return switch (fault(r.resources(), evaluator)) {
-                case PARTITION -> none + " (" + partition.id() + " ARNs start with arn:" + partition.id() + ":)";
+                case PARTITION -> none + " (" + partition.id() + " ARNs start with arn:" + partition.id() + ":"
+                        + (regionsForeign(r.resources(), evaluator::regionsNamedByResource, partition)
+                                ? ", and their region fields name no region of " + partition.id() + " either" : "")
+                        + ")";
                 case REGION -> none + " (their region fields name no region of " + partition.id() + ", and "
                         + Wording.regionsOf(partition) + ")";
                 case OTHER -> none;
@@ -156,7 +188,12 @@ public final class DeadStatementCheck implements Check {
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
-                    + Wording.quoted(r.values());
+                    + Wording.quoted(r.values()) + (!foreignRegions(statement, r, evaluator) ? ""
+                            : allInPartition(r.values(), evaluator)
+                            ? " (their region fields name no region of " + partition.id() + ", and "
+                                    + Wording.regionsOf(partition) + ")"
+                            : " (" + partition.id() + " ARNs start with arn:" + partition.id() + ":, and their region"
+                                    + " fields name no region of " + partition.id() + " either)");
         }
         if (reason instanceof DeadReason.WildcardsTakenLiterally r) {
             return r.operator() + " compares the * and ? of " + Wording.quoted(r.values()) + " as written, and no "
@@ -179,9 +216,12 @@ public final class DeadStatementCheck implements Check {
         }
         if (reason instanceof DeadReason.ResourcesNeverMatch r) {
             return switch (fault(r.resources(), evaluator)) {
-                case PARTITION -> "Write its resources as arn:" + partition.id() + ":… (or arn:*:… to serve every partition).";
-                case REGION -> "Write an " + partition.id() + " region (" + String.join(", ", partition.regions())
-                        + ") or * in the region field of its resources, or delete the statement.";
+                // "arn:aws:ec2:us-east-1:…" as arn:aws-cn: or arn:*: would still name no resource here: the region too.
+                case PARTITION -> regionsForeign(r.resources(), evaluator::regionsNamedByResource, partition)
+                        ? "Write its resources as arn:" + partition.id() + ":… ARNs with " + anyRegion(partition)
+                                + " in the region field, or delete the statement."
+                        : "Write its resources as arn:" + partition.id() + ":… (or arn:*:… to serve every partition).";
+                case REGION -> "Write " + anyRegion(partition) + " in the region field of its resources, or delete the statement.";
                 case OTHER -> "Write its resources as ARNs of " + partition.id() + " resources, or delete the statement.";
             };
         }
@@ -219,6 +259,13 @@ public final class DeadStatementCheck implements Check {
                     + ", so that * and ? match as wildcards"
                     + (deny ? ": that is the guardrail the values describe." : ".");
         }
+        if (reason instanceof DeadReason.ConditionNeverTrue r && foreignRegions(statement, r, evaluator)) {
+            return (allInPartition(r.values(), evaluator)
+                    ? "Write " + anyRegion(partition) + " in the region field of its " + r.key() + " values"
+                    : "Write its " + r.key() + " values as arn:" + partition.id() + ":… ARNs with " + anyRegion(partition)
+                            + " in the region field")
+                    + ", or delete the statement.";
+        }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
             boolean wildcards = anyCondition(statement, r.operator(), r.key(), c -> c.operator().takesWildcards());
@@ -231,6 +278,37 @@ public final class DeadStatementCheck implements Check {
                     + ", or delete the statement.";
         }
         return "Delete the statement, or rewrite it for " + partition.id() + ".";
+    }
+
+    /**
+     * Whether every value of the condition is an ARN whose region field names no region of this partition, in its
+     * form for the partition too ("arn:aws-cn:ec2:us-east-1:…", "arn:aws:ec2:us-east-1:…"): the region is to rewrite.
+     * Only under an operator that takes wildcards, where "or *" in the region field is a fix (StringEquals would
+     * compare the * as written).
+     */
+    private static boolean foreignRegions(Statement statement, DeadReason.ConditionNeverTrue r, Evaluator evaluator) {
+        return statement.conditions().stream()
+                .filter(c -> c.key().equalsIgnoreCase(r.key()) && c.operatorText().equalsIgnoreCase(r.operator())
+                        && c.operator().takesWildcards())
+                .findFirst()
+                .map(c -> regionsForeign(r.values(), v -> evaluator.regionsNamedByArnValue(c, v), evaluator.partition()))
+                .orElse(false);
+    }
+
+    /** Whether each ARN, written for the partition, still names no region of it in its region field. */
+    private static boolean regionsForeign(List<String> arns, Function<String, Optional<NamedRegions>> regionsNamed,
+            Partition partition) {
+        return arns.stream().allMatch(arn -> ArnFields.of(arn).isPresent()
+                && regionsNamed.apply(Wording.withPartition(arn, partition.id())).map(n -> n.regions().isEmpty()).orElse(false));
+    }
+
+    private static boolean allInPartition(List<String> arns, Evaluator evaluator) {
+        return arns.stream().allMatch(arn -> evaluator.arnInPartition(arn).orElse(false));
+    }
+
+    /** "an aws-cn region (cn-north-1, cn-northwest-1) or *": what a region field must hold to name something here. */
+    private static String anyRegion(Partition partition) {
+        return "an " + partition.id() + " region (" + String.join(", ", partition.regions()) + ") or *";
     }
 
     /** The Like operator for the statement's condition a reason names (as written), qualifiers kept. */

@@ -1,6 +1,7 @@
 package io.github.scpauditor.check;
 
 import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Location;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
@@ -19,14 +20,22 @@ final class RegionConditions {
                 .toList();
     }
 
-    /** Where a finding about the statement's region restriction points: its first region condition. */
-    static Location location(Statement statement) {
-        return of(statement).stream().findFirst().map(Condition::location).orElse(statement.location());
+    /**
+     * The region conditions that list regions: all but Null, whose "true" or "false" asks only whether the key is
+     * present (every request carries it), so it names no region to allow or deny.
+     */
+    static List<Condition> lists(Statement statement) {
+        return of(statement).stream().filter(c -> c.operator() != ConditionOperator.NULL).toList();
     }
 
-    /** Is the first region condition an allow-list (StringNotEquals, StringNotLike…: its values are the regions spared)? */
+    /** Where a finding about the statement's region restriction points: its first region list. */
+    static Location location(Statement statement) {
+        return lists(statement).stream().findFirst().map(Condition::location).orElse(statement.location());
+    }
+
+    /** Is the first region list an allow-list (StringNotEquals, StringNotLike…: its values are the regions spared)? */
     static boolean allowListed(Statement statement) {
-        return of(statement).stream().findFirst().map(c -> c.operator().negated()).orElse(true);
+        return lists(statement).stream().findFirst().map(c -> c.operator().negated()).orElse(true);
     }
 
     /** e.g. StringNotEquals aws:RequestedRegion ["us-east-1", "us-west-2"] */

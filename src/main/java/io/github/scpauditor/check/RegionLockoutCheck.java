@@ -51,7 +51,7 @@ public final class RegionLockoutCheck implements Check {
                 continue;
             }
             String message = "This Deny applies whenever " + RegionConditions.describe(statement)
-                    + " holds, which is every region of " + partition.id() + " (" + Wording.regionsOf(partition)
+                    + (RegionConditions.of(statement).size() == 1 ? " holds" : " hold") + ", which is every region of " + partition.id() + " (" + Wording.regionsOf(partition)
                     + "): it denies " + denied(statement) + " in the whole partition" + RegionConditions.otherConditions(statement) + ".";
             String remediation = RegionConditions.allowListed(statement)
                     ? "Allow the " + partition.id() + " regions you use: add them to the aws:RequestedRegion values, e.g. "
@@ -73,10 +73,15 @@ public final class RegionLockoutCheck implements Check {
      * regions as the ones to deny in ("deny unencrypted volumes in China"), so denying everywhere here is the
      * guardrail working as written, and removing those values would remove the guardrail. A list that also names
      * regions of another partition (a global "regions we do not use" list) covers this partition in passing: reported.
+     * A Deny whose only region condition is Null aws:RequestedRegion "false" names no region: it denies every request
+     * in every partition as written, with no list whose values could be made right for this one.
      */
     private static boolean deniesHereOnPurpose(Evaluator evaluator, Statement statement) {
+        if (RegionConditions.lists(statement).isEmpty()) {
+            return true;
+        }
         Set<String> named = new HashSet<>();
-        for (Condition condition : RegionConditions.of(statement)) {
+        for (Condition condition : RegionConditions.lists(statement)) {
             if (condition.operator().negated()) {
                 continue;
             }

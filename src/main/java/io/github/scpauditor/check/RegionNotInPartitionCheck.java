@@ -160,7 +160,9 @@ public final class RegionNotInPartitionCheck implements Check {
         String region = named.written();
         String message = capitalised(what) + " names no region of " + partition.id() + " (" + Wording.regionsOf(partition) + "), "
                 + consequence + ".";
-        Optional<String> closest = Wording.closest(region, partition.regions(), 2);
+        // A region of another partition is not a typo: "eu-north-1" is Stockholm, whatever its distance to cn-north-1.
+        Optional<String> closest = partition.isRegionOfAnyPartition(region.toLowerCase(Locale.ROOT)) ? Optional.empty()
+                : Wording.closest(region, partition.regions(), 2);
         String remediation;
         if (denied) {
             remediation = closest.map(r -> "Did you mean " + Wording.quote(r) + "? Write it if you mean to deny there what this"

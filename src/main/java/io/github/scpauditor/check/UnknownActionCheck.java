@@ -2,6 +2,7 @@ package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.ActionPattern;
 import io.github.scpauditor.partition.ActionIndex;
+import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.report.Category;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Action and NotAction entries that match no known action: an unknown service prefix or an action name
  * no service has (usually a typo). MEDIUM in a Deny (the guardrail or its exemption silently does less
- * than written), LOW in an Allow.
+ * than written), LOW in an Allow. Entries of services the partition does not offer are left to UNAVAILABLE_SERVICE
+ * and DEAD_STATEMENT: no spelling of them matches anything here.
  */
 public final class UnknownActionCheck implements Check {
 
@@ -42,6 +44,12 @@ public final class UnknownActionCheck implements Check {
                 if (colon <= 0) {
                     continue; // "*", or not an action at all (INVALID_POLICY reports that)
                 }
+                if (!pattern.services().isEmpty()
+                        && pattern.services().stream().allMatch(s -> s.availability() == Availability.NO)) {
+                    // Spelt right it would still match nothing here: UNAVAILABLE_SERVICE or DEAD_STATEMENT says to
+                    // remove it, and a "did you mean" beside that would send the user to fix what cannot work.
+                    continue;
+                }
                 String prefix = entry.text().substring(0, colon);
                 String name = entry.text().substring(colon + 1);
                 String message;
@@ -52,6 +60,12 @@ public final class UnknownActionCheck implements Check {
                     remediation = suggestion(prefix, index.servicePrefixes())
                             .map(s -> "Did you mean " + Wording.quote(s + ":" + name) + "? ").orElse("")
                             + "Write a prefix from the AWS service authorization reference, or remove the entry.";
+                } else if (pattern.knownActions() == 0 && (prefix.contains("*") || prefix.contains("?"))) {
+                    // "*:StopLoging": a prefix pattern names no one service whose actions to point at.
+                    int services = pattern.services().size();
+                    message = element + " entry " + Wording.quote(entry.text()) + " matches no action of the " + services
+                            + " service" + (services == 1 ? "" : "s") + " its prefix " + Wording.quote(prefix) + " matches.";
+                    remediation = "Write an action name from the AWS service authorization reference, or remove the entry.";
                 } else if (pattern.knownActions() == 0) {
                     String service = prefix.toLowerCase(Locale.ROOT);
                     message = element + " entry " + Wording.quote(entry.text()) + " matches no action of "

@@ -248,11 +248,13 @@ final class Analysis {
         return everywhere.isEmpty() ? somewhere : everywhere;
     }
 
-    private static DeadReason reasonFor(ConditionVerdict v, List<String> requestRegions) {
+    private DeadReason reasonFor(ConditionVerdict v, List<String> requestRegions) {
         Condition c = v.condition();
         List<String> values = c.values().stream().map(Value::text).toList();
         if (isRegionKey(c.key())) {
-            return new DeadReason.NoRegionSatisfies(c.operatorText(), c.key(), values, List.copyOf(requestRegions));
+            // Only region conditions can fail in some regions and not others: say where this one holds on its own.
+            List<String> holdsIn = requestRegions.stream().filter(region -> symbolic(c, region).result().possible()).toList();
+            return new DeadReason.NoRegionSatisfies(c.operatorText(), c.key(), values, requestRegions, holdsIn);
         }
         if (v.basis() == Basis.KEY_NEVER_PRESENT) {
             return new DeadReason.KeyNeverPresent(c.operatorText(), c.key());

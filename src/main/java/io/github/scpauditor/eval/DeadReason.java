@@ -21,12 +21,24 @@ public sealed interface DeadReason {
     }
 
     /**
-     * No aws:RequestedRegion the statement's requests can carry satisfies this region condition.
-     * {@code requestRegions} are those values: the partition's regions, or only the signing regions of
-     * global services when every action the statement reaches is of one (IAM's requests carry cn-north-1).
+     * No aws:RequestedRegion the statement's requests can carry satisfies this region condition together with the
+     * statement's other region conditions. {@code requestRegions} are those values: the partition's regions, or only
+     * the signing regions of global services when every action the statement reaches is of one (IAM's requests carry
+     * cn-north-1). {@code holdsIn} are the request regions where this condition alone can hold: empty when it holds in
+     * none, otherwise another region condition fails there (StringEquals "cn-north-1" beside StringLike "*west*").
      */
-    record NoRegionSatisfies(String operator, String key, List<String> values, List<String> requestRegions)
-            implements DeadReason {
+    record NoRegionSatisfies(String operator, String key, List<String> values, List<String> requestRegions,
+            List<String> holdsIn) implements DeadReason {
+        public NoRegionSatisfies {
+            values = List.copyOf(values);
+            requestRegions = List.copyOf(requestRegions);
+            holdsIn = List.copyOf(holdsIn);
+        }
+
+        /** A condition that holds in no region of the statement's requests on its own. */
+        public NoRegionSatisfies(String operator, String key, List<String> values, List<String> requestRegions) {
+            this(operator, key, values, requestRegions, List.of());
+        }
     }
 
     /** The condition needs a key that is never present in this partition (e.g. a Bedrock key). */

@@ -58,6 +58,11 @@ public final class Partition {
         return regions.contains(region);
     }
 
+    /** Whether some partition the SDK knows, this one or another, has the region ("eu-north-1" is no typo). */
+    public boolean isRegionOfAnyPartition(String region) {
+        return metadata.regionsByPartition().values().stream().anyMatch(known -> known.contains(region));
+    }
+
     /** Is the service with this IAM prefix (e.g. "bedrock", "cloudwatch", "sagemaker") offered here? Case-insensitive. */
     public Availability offers(String iamPrefix) {
         return offered.computeIfAbsent(iamPrefix.toLowerCase(Locale.ROOT), this::lookUpAvailability);

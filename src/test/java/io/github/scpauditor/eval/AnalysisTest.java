@@ -322,8 +322,10 @@ class AnalysisTest {
 
         assertThat(r.dead()).isTrue();
         assertThat(r.reasons()).containsExactly(
-                new DeadReason.NoRegionSatisfies("StringEquals", "aws:RequestedRegion", List.of("cn-north-1"), CHINA),
-                new DeadReason.NoRegionSatisfies("StringLike", "aws:RequestedRegion", List.of("*west*"), CHINA));
+                new DeadReason.NoRegionSatisfies("StringEquals", "aws:RequestedRegion", List.of("cn-north-1"), CHINA,
+                        List.of("cn-north-1")),
+                new DeadReason.NoRegionSatisfies("StringLike", "aws:RequestedRegion", List.of("*west*"), CHINA,
+                        List.of("cn-northwest-1")));
     }
 
     private static final String BOTH = "cn-north-1,cn-northwest-1";
