@@ -84,7 +84,7 @@ public final class NotJsonException extends IOException {
         char c = text.charAt(offset);
         char before = previousNonBlank(text, offset);
         if (c == '/' || c == '#') {
-            return "comments (" + (c == '#' ? "#" : "// or /* */") + ") are not JSON: write plain JSON, without them";
+            return "comments (" + (c == '#' ? "#" : "// or /* */") + ") are not part of JSON; remove them";
         }
         if (c == '\'') {
             return "single quotes are not JSON: write names and strings in double quotes (\")";

@@ -140,11 +140,11 @@ class PolicyParserTest {
         String deny = "{\"Statement\": [{\"Effect\": \"Deny\",\n";
         return Stream.of(
                 Arguments.of(deny + "  // keep out other regions\n  \"Action\": \"*\"}]}", 2, 3,
-                        "comments (// or /* */) are not JSON: write plain JSON, without them"),
+                        "comments (// or /* */) are not part of JSON; remove them"),
                 Arguments.of(deny + "  /* keep out */ \"Action\": \"*\"}]}", 2, 3,
-                        "comments (// or /* */) are not JSON: write plain JSON, without them"),
+                        "comments (// or /* */) are not part of JSON; remove them"),
                 Arguments.of(deny + "  # keep out\n  \"Action\": \"*\"}]}", 2, 3,
-                        "comments (#) are not JSON: write plain JSON, without them"),
+                        "comments (#) are not part of JSON; remove them"),
                 Arguments.of(deny + "  \"Action\": \"*\",\n}]}", 3, 1,
                         "a trailing comma before }: JSON allows no comma after the last entry"),
                 Arguments.of(deny + "  \"Action\": [\"s3:*\", ]}]}", 2, 22,
