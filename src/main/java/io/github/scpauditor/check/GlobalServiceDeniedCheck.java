@@ -6,6 +6,7 @@ import io.github.scpauditor.eval.RegionRestriction;
 import io.github.scpauditor.eval.TriBool;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.report.Category;
@@ -82,12 +83,19 @@ public final class GlobalServiceDeniedCheck implements Check {
                     .filter(entry -> evaluator.action(entry).services().stream()
                             .anyMatch(match -> match.knownActions() > 0 && deniedServices.contains(match.prefix())))
                     .toList();
-            String message = "This Deny allows only " + String.join(", ", allowed) + " of " + partition.id()
+            // A deny-list ("deny in cn-northwest-1") names where it denies: "also allow" would mean emptying it.
+            boolean denyList = RegionConditions.of(statement).stream()
+                    .allMatch(c -> !c.operator().negated() && c.operator() != ConditionOperator.NULL);
+            List<String> deniedIn = byRegion.entrySet().stream().filter(e -> e.getValue() == TriBool.TRUE)
+                    .map(Map.Entry::getKey).sorted().toList();
+            String message = (denyList ? "This Deny applies only in " + String.join(", ", deniedIn)
+                            : "This Deny allows only " + String.join(", ", allowed)) + " of " + partition.id()
                     + ", but in " + partition.id() + " " + services
                     + ": it denies " + deniedWhat(statement, reaching, evaluator, deniedServices)
                     + RegionConditions.otherConditions(statement) + ".";
-            String remediation = exemptionFix(statement, exemptions, reaching, evaluator, deniedServices) + ", or also allow "
-                    + String.join(", ", denied.keySet()) + ".";
+            String remediation = exemptionFix(statement, exemptions, reaching, evaluator, deniedServices)
+                    + (denyList ? " if you did not mean to deny " + (deniedServices.size() == 1 ? "it" : "them") + " everywhere."
+                            : ", or also allow " + String.join(", ", denied.keySet()) + ".");
             findings.add(Findings.at(INFO, Severity.HIGH, Category.REGION, policy, statement,
                     statement.actions().location(), message, remediation));
         }
