@@ -71,9 +71,8 @@ public final class RegionNotInPartitionCheck implements Check {
                 }
                 for (Value value : condition.values()) {
                     if (regionKey) {
-                        evaluator.regionsNamedBy(condition, value.text()).ifPresent(named -> regionValue(policy,
-                                evaluator.partition(), statement, condition, value, named, othersNameEveryRegion(evaluator, condition, value),
-                                findings));
+                        evaluator.regionsNamedBy(condition, value.text())
+                                .ifPresent(named -> regionValue(policy, evaluator, statement, condition, value, named, findings));
                     } else if (inPartition(evaluator, value)) {
                         evaluator.regionsNamedByArnValue(condition, value.text()).ifPresent(named -> arnRegion(policy,
                                 evaluator.partition(), statement, value, condition.values().size() == 1, named, condition.key() + " value",
@@ -113,18 +112,20 @@ public final class RegionNotInPartitionCheck implements Check {
         return named.containsAll(evaluator.partition().regions());
     }
 
-    private static void regionValue(PolicyUnderAudit policy, Partition partition, Statement statement, Condition condition,
-            Value value, NamedRegions named, boolean shared, List<Finding> findings) {
+    private static void regionValue(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Condition condition,
+            Value value, NamedRegions named, List<Finding> findings) {
         if (!named.regions().isEmpty()) {
             return;
         }
+        Partition partition = evaluator.partition();
         String what = condition.operatorText() + " " + condition.key() + " value " + Wording.quote(value.text());
         String consequence = condition.operator().negated() ? "so it spares no request here" : "so no request here ever matches it";
         // A region a Deny matches on is a region it denies in: naming a region here instead would deny there.
         boolean denied = Wording.isDeny(statement) && !condition.operator().negated();
         findings.add(named.inLowerCase().isEmpty()
+                // Only for a value that names no region (rare), as it asks about every other value of the condition.
                 ? noRegion(policy, partition, statement, value, named, what, consequence, denied, condition.values().size() == 1,
-                        shared)
+                        othersNameEveryRegion(evaluator, condition, value))
                 : wrongCase(policy, partition, statement, value, what,
                         condition.operatorText() + " compares case-sensitively and requests here carry " + oneOf(named.inLowerCase()),
                         consequence, value.text().toLowerCase(Locale.ROOT), ignoringCase(condition)));
