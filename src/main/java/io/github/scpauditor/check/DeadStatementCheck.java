@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Statements that match no request in the partition, as the evaluator proves them (never a guess).
@@ -106,13 +105,14 @@ public final class DeadStatementCheck implements Check {
 
     /** Whether the region condition lists the regions to keep (StringNotEquals…) rather than those to match. */
     private static boolean isAllowList(Statement statement, DeadReason.NoRegionSatisfies r) {
-        return anyCondition(statement, r.operator(), r.key(), c -> c.operator().negated());
+        return condition(statement, r).filter(c -> c.operator().negated()).isPresent();
     }
 
-    /** Whether a condition of the statement written with this operator and key is so (a reason names them as written). */
-    private static boolean anyCondition(Statement statement, String operatorText, String key, Predicate<Condition> test) {
-        return statement.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase(key)
-                && c.operatorText().equalsIgnoreCase(operatorText) && test.test(c));
+    /** The statement's condition a reason is about (a reason names its operator and key as written). */
+    private static Optional<Condition> condition(Statement statement, DeadReason.OfCondition reason) {
+        return statement.conditions().stream()
+                .filter(c -> c.key().equalsIgnoreCase(reason.key()) && c.operatorText().equalsIgnoreCase(reason.operator()))
+                .findFirst();
     }
 
     /** Which ARN field keeps a statement's resources out of the partition, when it is the same for all of them. */
@@ -255,7 +255,7 @@ public final class DeadStatementCheck implements Check {
                     + (deny ? ": do that only if that is the guardrail you want." : ".");
         }
         if (reason instanceof DeadReason.WildcardsTakenLiterally r) {
-            return "Write " + likeOperator(statement, r.operator(), r.key()) + " instead of " + r.operator()
+            return "Write " + likeOperator(statement, r) + " instead of " + r.operator()
                     + ", so that * and ? match as wildcards"
                     + (deny ? ": that is the guardrail the values describe." : ".");
         }
@@ -268,10 +268,10 @@ public final class DeadStatementCheck implements Check {
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
-            boolean wildcards = anyCondition(statement, r.operator(), r.key(), c -> c.operator().takesWildcards());
+            boolean wildcards = condition(statement, r).filter(c -> c.operator().takesWildcards()).isPresent();
             // Rewritten for the partition, "arn:aws-cn:iam::*:root" under StringEquals would still equal nothing.
             String like = wildcards || r.values().stream().noneMatch(v -> v.contains("*") || v.contains("?")) ? ""
-                    : " under " + likeOperator(statement, r.operator(), r.key()) + ", as " + r.operator()
+                    : " under " + likeOperator(statement, r) + ", as " + r.operator()
                             + " takes * and ? as written";
             return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
                     + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs)" + like
@@ -287,10 +287,7 @@ public final class DeadStatementCheck implements Check {
      * compare the * as written).
      */
     private static boolean foreignRegions(Statement statement, DeadReason.ConditionNeverTrue r, Evaluator evaluator) {
-        return statement.conditions().stream()
-                .filter(c -> c.key().equalsIgnoreCase(r.key()) && c.operatorText().equalsIgnoreCase(r.operator())
-                        && c.operator().takesWildcards())
-                .findFirst()
+        return condition(statement, r).filter(c -> c.operator().takesWildcards())
                 .map(c -> regionsForeign(r.values(), v -> evaluator.regionsNamedByArnValue(c, v), evaluator.partition()))
                 .orElse(false);
     }
@@ -311,11 +308,9 @@ public final class DeadStatementCheck implements Check {
         return "an " + partition.id() + " region (" + String.join(", ", partition.regions()) + ") or *";
     }
 
-    /** The Like operator for the statement's condition a reason names (as written), qualifiers kept. */
-    private static String likeOperator(Statement statement, String operatorText, String key) {
-        return statement.conditions().stream()
-                .filter(c -> c.key().equalsIgnoreCase(key) && c.operatorText().equalsIgnoreCase(operatorText))
-                .findFirst().map(Wording::likeOperator).orElse("StringLike");
+    /** The Like operator for the statement's condition a reason is about, qualifiers kept. */
+    private static String likeOperator(Statement statement, DeadReason.OfCondition reason) {
+        return condition(statement, reason).map(Wording::likeOperator).orElse("StringLike");
     }
 
     /** Whether the statement's requests can carry only global services' signing regions, not every region. */
@@ -347,32 +342,9 @@ public final class DeadStatementCheck implements Check {
         if (reason instanceof DeadReason.ResourcesNeverMatch && statement.resources() != null) {
             return statement.resources().location();
         }
-        String operator = null;
-        String key = null;
-        if (reason instanceof DeadReason.NoRegionSatisfies r) {
-            operator = r.operator();
-            key = r.key();
-        } else if (reason instanceof DeadReason.KeyNeverPresent r) {
-            operator = r.operator();
-            key = r.key();
-        } else if (reason instanceof DeadReason.ConditionNeverTrue r) {
-            operator = r.operator();
-            key = r.key();
-        } else if (reason instanceof DeadReason.WildcardsTakenLiterally r) {
-            operator = r.operator();
-            key = r.key();
-        }
-        for (Condition condition : statement.conditions()) {
-            if (condition.key().equalsIgnoreCase(key) && condition.operatorText().equalsIgnoreCase(operator)) {
-                return condition.location();
-            }
-        }
-        for (Condition condition : statement.conditions()) {
-            if (condition.key().equalsIgnoreCase(key)) {
-                return condition.location();
-            }
-        }
-        return statement.location();
+        return reason instanceof DeadReason.OfCondition about
+                ? condition(statement, about).map(Condition::location).orElse(statement.location())
+                : statement.location();
     }
 
     /** A dead Bedrock statement leads the summary as Bedrock; a dead region-deny as region. */

@@ -51,8 +51,9 @@ public final class RegionLockoutCheck implements Check {
                 continue;
             }
             String message = "This Deny applies whenever " + RegionConditions.describe(statement)
-                    + (RegionConditions.of(statement).size() == 1 ? " holds" : " hold") + ", which is every region of " + partition.id() + " (" + Wording.regionsOf(partition)
-                    + "): it denies " + denied(statement) + " in the whole partition" + RegionConditions.otherConditions(statement) + ".";
+                    + (RegionConditions.of(statement).size() == 1 ? " holds" : " hold") + ", which is every region of "
+                    + partition.id() + " (" + Wording.regionsOf(partition) + "): it denies " + denied(statement)
+                    + " in the whole partition" + RegionConditions.otherConditions(statement) + ".";
             String remediation = RegionConditions.allowListed(statement)
                     ? "Allow the " + partition.id() + " regions you use: add them to the aws:RequestedRegion values, e.g. "
                             + Wording.quoted(partition.regions()) + "."

@@ -46,7 +46,7 @@ public final class RegionNotInPartitionCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         for (Statement statement : policy.parsed().policy().statements()) {
             Reach reach = evaluator.reach(statement);
-            if (reach.dead() && reach.reasons().stream().anyMatch(DeadReason.ServicesUnavailable.class::isInstance)) {
+            if (reach.servicesAbsent()) {
                 // Every service it names is absent: DEAD_STATEMENT says delete it or name a service that is here,
                 // and its regions ("unspecified", Bedrock's marker for global inference) mean nothing until then.
                 continue;

@@ -65,8 +65,7 @@ public final class UnavailableServiceCheck implements Check {
      */
     private static void actionEntries(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Reach reach,
             List<Finding> findings) {
-        if (!statement.actions().negated() && reach.dead()
-                && reach.reasons().stream().anyMatch(DeadReason.ServicesUnavailable.class::isInstance)) {
+        if (!statement.actions().negated() && reach.servicesAbsent()) {
             return; // every service its Action names is absent: DEAD_STATEMENT says so, with the same fix
         }
         Partition partition = evaluator.partition();
@@ -74,8 +73,7 @@ public final class UnavailableServiceCheck implements Check {
         Map<Category, Set<String>> servicesByCategory = new LinkedHashMap<>();
         for (Value entry : statement.actions().values()) {
             ActionPattern pattern = evaluator.action(entry.text());
-            if (!pattern.services().isEmpty()
-                    && pattern.services().stream().allMatch(s -> s.availability() == Availability.NO)) {
+            if (pattern.onlyAbsentServices()) {
                 Set<String> services = new TreeSet<>();
                 pattern.services().forEach(s -> services.add(s.prefix()));
                 Category category = category(services);

@@ -2,7 +2,6 @@ package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.ActionPattern;
 import io.github.scpauditor.partition.ActionIndex;
-import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
 import io.github.scpauditor.report.Category;
@@ -44,8 +43,7 @@ public final class UnknownActionCheck implements Check {
                 if (colon <= 0) {
                     continue; // "*", or not an action at all (INVALID_POLICY reports that)
                 }
-                if (!pattern.services().isEmpty()
-                        && pattern.services().stream().allMatch(s -> s.availability() == Availability.NO)) {
+                if (pattern.onlyAbsentServices()) {
                     // Spelt right it would still match nothing here: UNAVAILABLE_SERVICE or DEAD_STATEMENT says to
                     // remove it, and a "did you mean" beside that would send the user to fix what cannot work.
                     continue;

@@ -122,11 +122,16 @@ final class Simulation {
     /** Why no real request calls this action here, when its service is not offered; null otherwise. */
     private String absentService(String action) {
         Partition partition = evaluator.partition();
-        String prefix = action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
+        String prefix = servicePrefix(action);
         if (partition.offers(prefix) != Availability.NO) {
             return null;
         }
         return partition.actions().serviceLabel(prefix) + " is not offered in " + partition.id() + ": no real request calls " + action;
+    }
+
+    /** "iam" of "IAM:CreateUser" (a request's action is service:Action, checked when it is read). */
+    private static String servicePrefix(String action) {
+        return action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
     }
 
     /** The request as simulated, the region filled in for it (if any), and what to know about its region (if anything). */
@@ -140,7 +145,7 @@ final class Simulation {
      */
     private RequestedRegion requestedRegion(Request request) {
         Partition partition = evaluator.partition();
-        String prefix = request.action().substring(0, request.action().indexOf(':')).toLowerCase(Locale.ROOT);
+        String prefix = servicePrefix(request.action());
         Optional<String> signing = partition.signingRegion(prefix);
         List<String> given = request.context().entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(REQUESTED_REGION)).map(Map.Entry::getValue).findFirst().orElse(null);

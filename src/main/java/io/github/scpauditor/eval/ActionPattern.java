@@ -1,5 +1,6 @@
 package io.github.scpauditor.eval;
 
+import io.github.scpauditor.partition.Availability;
 import java.util.List;
 
 /**
@@ -15,7 +16,12 @@ public record ActionPattern(String text, List<ServiceMatch> services, int knownA
         services = List.copyOf(services);
     }
 
+    /** Whether every service the entry touches is one the partition does not offer: spelt any way, it matches nothing here. */
+    public boolean onlyAbsentServices() {
+        return !services.isEmpty() && services.stream().allMatch(s -> s.availability() == Availability.NO);
+    }
+
     /** A service an entry touches and whether it is offered here. */
-    public record ServiceMatch(String prefix, io.github.scpauditor.partition.Availability availability, int knownActions) {
+    public record ServiceMatch(String prefix, Availability availability, int knownActions) {
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -38,8 +39,7 @@ final class Analysis {
     private final AtomicReferenceArray<Memo> memos = new AtomicReferenceArray<>(MEMO_SLOTS);
     /** Bounded: cleared when full, so arbitrary input cannot grow it. */
     private static final int ACTION_PATTERN_SLOTS = 8192;
-    private final java.util.concurrent.ConcurrentHashMap<String, ActionPattern> actionPatterns =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ActionPattern> actionPatterns = new ConcurrentHashMap<>();
     /** action("*"): every service of the index, computed once (racy but idempotent). */
     private volatile ActionPattern everyService;
 

@@ -5,6 +5,13 @@ import java.util.List;
 /** Why a statement can match no request in the partition: typed, so checks word the message and fix. */
 public sealed interface DeadReason {
 
+    /** A reason that is one condition of the statement, named by its operator and key as written. */
+    sealed interface OfCondition extends DeadReason {
+        String operator();
+
+        String key();
+    }
+
     /** Every service its Action names is not offered in the partition. */
     record ServicesUnavailable(List<String> services) implements DeadReason {
     }
@@ -28,7 +35,7 @@ public sealed interface DeadReason {
      * none, otherwise another region condition fails there (StringEquals "cn-north-1" beside StringLike "*west*").
      */
     record NoRegionSatisfies(String operator, String key, List<String> values, List<String> requestRegions,
-            List<String> holdsIn) implements DeadReason {
+            List<String> holdsIn) implements OfCondition {
         public NoRegionSatisfies {
             values = List.copyOf(values);
             requestRegions = List.copyOf(requestRegions);
@@ -42,17 +49,17 @@ public sealed interface DeadReason {
     }
 
     /** The condition needs a key that is never present in this partition (e.g. a Bedrock key). */
-    record KeyNeverPresent(String operator, String key) implements DeadReason {
+    record KeyNeverPresent(String operator, String key) implements OfCondition {
     }
 
     /** No value of the partition can satisfy this condition (e.g. an ARN condition naming only arn:aws: ARNs). */
-    record ConditionNeverTrue(String operator, String key, List<String> values) implements DeadReason {
+    record ConditionNeverTrue(String operator, String key, List<String> values) implements OfCondition {
     }
 
     /**
      * The condition's operator (StringEquals…) compares the * and ? of its values as written, and no value of its
      * key has them: no principal ARN contains * ("arn:aws-cn:iam::*:root" equals no root user's ARN).
      */
-    record WildcardsTakenLiterally(String operator, String key, List<String> values) implements DeadReason {
+    record WildcardsTakenLiterally(String operator, String key, List<String> values) implements OfCondition {
     }
 }

@@ -10,4 +10,9 @@ public record Reach(boolean dead, List<DeadReason> reasons) {
     public Reach {
         reasons = List.copyOf(reasons);
     }
+
+    /** Dead because every service its actions name is absent: no rewrite of its other parts can make it apply. */
+    public boolean servicesAbsent() {
+        return dead && reasons.stream().anyMatch(DeadReason.ServicesUnavailable.class::isInstance);
+    }
 }
