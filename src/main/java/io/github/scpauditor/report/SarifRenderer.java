@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * SARIF 2.1.0 in the subset GitHub code scanning reads: the check catalogue as rules (with a
@@ -23,6 +24,7 @@ import java.util.function.UnaryOperator;
 public final class SarifRenderer implements Renderer {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:/");
 
     /** A check of the catalogue as a SARIF rule. */
     public record Rule(String id, String summary, Severity defaultSeverity) {
@@ -167,15 +169,22 @@ public final class SarifRenderer implements Renderer {
         };
     }
 
-    /** A relative URI reference for a path: forward slashes, spaces and other reserved characters escaped. */
+    /**
+     * The URI of a path: a relative reference for a relative path, a file URI for an absolute one (SARIF
+     * resolves a relative reference against the checkout, so "/tmp/p.json" would name a file inside it);
+     * forward slashes, spaces and other reserved characters escaped.
+     */
     static String uri(String path) {
         String slashed = path.replace('\\', '/');
+        boolean absolute = slashed.startsWith("/") || WINDOWS_DRIVE.matcher(slashed).lookingAt();
         int colon = slashed.indexOf(':');
         int slash = slashed.indexOf('/');
         // A colon in the first segment would read as a scheme (RFC 3986, 4.2): "./" keeps it a path.
         String relative = colon >= 0 && (slash < 0 || colon < slash) ? "./" + slashed : slashed;
         try {
-            return new URI(null, null, relative, null).toASCIIString();
+            return absolute
+                    ? new URI("file", "", slashed.startsWith("/") ? slashed : "/" + slashed, null).toASCIIString()
+                    : new URI(null, null, relative, null).toASCIIString();
         } catch (URISyntaxException e) {
             return path.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._/-]", "_");
         }

@@ -63,8 +63,11 @@ class SarifRendererTest extends AbstractRendererTest {
     }
 
     @Test
-    void escapesPathsIntoRelativeUris() {
+    void escapesPathsIntoUris() {
         assertThat(SarifRenderer.uri("my policies\\deny all.json")).isEqualTo("my%20policies/deny%20all.json");
         assertThat(SarifRenderer.uri("organizations:ListPolicies")).isEqualTo("./organizations:ListPolicies");
+        // Outside the checkout: a file URI, never a reference GitHub would resolve inside the repository.
+        assertThat(SarifRenderer.uri("/tmp/scp exports/p.json")).isEqualTo("file:///tmp/scp%20exports/p.json");
+        assertThat(SarifRenderer.uri("C:\\policies\\p.json")).isEqualTo("file:///C:/policies/p.json");
     }
 }
