@@ -55,20 +55,21 @@ public final class TextRenderer implements Renderer {
     }
 
     private static void finding(StringBuilder out, Finding finding) {
-        StringBuilder head = new StringBuilder();
         String severity = finding.severity().name();
-        head.append(severity).append(" ".repeat(Math.max(1, 9 - severity.length()))).append(finding.checkId());
-        if (finding.statement() != null) {
-            head.append("  statement ").append(finding.statement().index());
-            if (finding.statement().sid() != null) {
-                head.append(" \"").append(finding.statement().sid()).append('"');
-            }
+        String label = severity + " ".repeat(Math.max(1, 9 - severity.length())) + finding.checkId();
+        String statement = finding.statement() == null ? null : "statement " + finding.statement().index()
+                + (finding.statement().sid() == null ? "" : " \"" + finding.statement().sid() + "\"");
+        String line = finding.line() == null ? "" : ", line " + finding.line();
+        // Not wrapped word by word, so the padded severity column stays aligned; where a long Sid (Control
+        // Tower's run to 50 characters) would pass the 100th column, the statement goes under the check id.
+        out.append(FINDING_INDENT).append(label);
+        if (statement == null) {
+            out.append(line);
+        } else {
+            boolean fits = FINDING_INDENT.length() + label.length() + 2 + statement.length() + line.length() <= WIDTH;
+            out.append(fits ? "  " : "\n" + FINDING_INDENT + " ".repeat(9)).append(statement).append(line);
         }
-        if (finding.line() != null) {
-            head.append(", line ").append(finding.line());
-        }
-        // Not wrapped, so the padded severity column stays aligned.
-        out.append(FINDING_INDENT).append(head).append('\n');
+        out.append('\n');
         wrap(out, DETAIL_INDENT, DETAIL_INDENT, finding.message());
         if (finding.remediation() != null) {
             wrap(out, DETAIL_INDENT, DETAIL_INDENT + "  ", "Fix: " + finding.remediation());
