@@ -127,7 +127,10 @@ public final class GlobalServiceDeniedCheck implements Check {
         // An entry such as "*:Delete*" also denies other services: removing it would drop those from the guardrail.
         boolean onlyDenied = reaching.stream().allMatch(entry -> evaluator.action(entry).services().stream()
                 .allMatch(match -> match.knownActions() == 0 || deniedServices.contains(match.prefix())));
-        return onlyDenied ? "Remove " + Wording.quoted(reaching) + " from Action"
+        // Removing every entry would leave an empty Action, which names nothing: the statement goes instead.
+        boolean everyEntry = statement.actions().values().stream().allMatch(v -> reaching.contains(v.text()));
+        return onlyDenied && everyEntry ? "Delete the statement"
+                : onlyDenied ? "Remove " + Wording.quoted(reaching) + " from Action"
                 : "Narrow " + Wording.quoted(reaching) + " in Action so that " + (reaching.size() == 1 ? "it no longer matches "
                         : "they no longer match ") + String.join(", ", exemptions);
     }
