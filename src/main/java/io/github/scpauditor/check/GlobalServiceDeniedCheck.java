@@ -121,8 +121,12 @@ public final class GlobalServiceDeniedCheck implements Check {
         if (statement.actions().negated()) {
             return "Add " + Wording.quoted(exemptions) + " to NotAction";
         }
-        if (statement.actions().values().stream().anyMatch(v -> v.text().equals("*"))) {
-            return "Replace Action \"*\" with NotAction " + Wording.quoted(exemptions);
+        // "*", or "*:*" which matches every action just as well.
+        int everyAction = evaluator.action("*").knownActions();
+        Optional<String> universal = statement.actions().values().stream().map(Value::text)
+                .filter(entry -> evaluator.action(entry).knownActions() == everyAction).findFirst();
+        if (universal.isPresent()) {
+            return "Replace Action \"" + universal.get() + "\" with NotAction " + Wording.quoted(exemptions);
         }
         // An entry such as "*:Delete*" also denies other services: removing it would drop those from the guardrail.
         boolean onlyDenied = reaching.stream().allMatch(entry -> evaluator.action(entry).services().stream()
