@@ -80,7 +80,8 @@ public final class DeadStatementCheck implements Check {
                     + ": " + String.join("; ", why) + "."
                     + (deny ? " The guardrail it stands for does not exist here." : " It allows nothing here.");
             String remediation = String.join(" ", fixes);
-            findings.add(Findings.at(INFO, deny ? Severity.MEDIUM : Severity.LOW, category(statement, reasons, evaluator),
+            Category category = category(statement, reasons, evaluator);
+            findings.add(Findings.at(INFO, deny ? Severity.MEDIUM : Severity.LOW, category,
                     policy, statement, element(statement, reasons.get(0)), message, remediation));
         }
         return findings;
@@ -92,10 +93,11 @@ public final class DeadStatementCheck implements Check {
     }
 
     /**
-     * The reasons the statement is dead, less its region conditions when all that fail are allow-lists (StringNotEquals,
-     * StringNotLike… on aws:RequestedRegion): together they name every region its requests can carry, so they deny
-     * nothing here by design, what they keep out cannot happen in this partition (typically a policy shared with
-     * other partitions). Empty when the statement is alive or such lists are all that keeps it from matching.
+     * The reasons the statement is dead, less its region conditions when all that fail are allow-lists
+     * (StringNotEquals, StringNotLike… on aws:RequestedRegion): together they name every region its requests can
+     * carry, so they deny nothing here by design, what they keep out cannot happen in this partition (typically a
+     * policy shared with other partitions). Empty when the statement is alive or such lists are all that keeps it
+     * from matching.
      */
     private static List<DeadReason> reasons(Statement statement, Reach reach) {
         if (!reach.dead()) {

@@ -25,8 +25,9 @@ final class PartitionArns {
     }
 
     /**
-     * False only when no ARN of this partition can match the pattern; true for anything that is not an ARN. A variable
-     * in the region field ("arn:aws:cloudtrail:${Region}:…") leaves the region open, not the partition field before it.
+     * False only when no ARN of this partition can match the pattern; true for anything that is not an ARN. A
+     * variable in the region field ("arn:aws:cloudtrail:${Region}:…") leaves the region open, not the partition
+     * field before it.
      */
     boolean canName(String pattern, Mode mode) {
         if (PolicyVariables.hasVariablesInFirstFields(pattern, Arns.PARTITION + 1)) {
