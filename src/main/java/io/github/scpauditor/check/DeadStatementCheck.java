@@ -24,7 +24,8 @@ import java.util.function.Function;
 /**
  * Statements that match no request in the partition, as the evaluator proves them (never a guess).
  * MEDIUM for a Deny (a guardrail the organisation believes it has), LOW for an Allow. A region-deny whose
- * allow-list holds every region of the partition is not reported: it keeps out what cannot happen here.
+ * allow-list holds every region of the partition is not reported: it keeps out what cannot happen here. Nor is
+ * such a list told to change when the statement is dead for another reason (an arn:aws: resource).
  */
 public final class DeadStatementCheck implements Check {
 
@@ -43,12 +44,13 @@ public final class DeadStatementCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         for (Statement statement : policy.parsed().policy().statements()) {
             Reach reach = evaluator.reach(statement);
-            if (!reports(statement, reach)) {
+            List<DeadReason> reasons = reasons(statement, reach);
+            if (reasons.isEmpty()) {
                 continue;
             }
             boolean deny = Wording.isDeny(statement);
             // Region conditions that each hold somewhere but never together: each alone is no reason, their sum is.
-            List<DeadReason.NoRegionSatisfies> together = reach.reasons().stream()
+            List<DeadReason.NoRegionSatisfies> together = reasons.stream()
                     .filter(r -> r instanceof DeadReason.NoRegionSatisfies n && !n.holdsIn().isEmpty())
                     .map(DeadReason.NoRegionSatisfies.class::cast).toList();
             Set<String> why = new LinkedHashSet<>();
@@ -61,15 +63,15 @@ public final class DeadStatementCheck implements Check {
                         : "Replace its " + together.get(0).key() + " conditions with one naming the regions it is meant to"
                                 + " allow in, or delete the statement.");
             }
-            for (DeadReason reason : reach.reasons()) {
+            for (DeadReason reason : reasons) {
                 if (!together.contains(reason)) {
                     why.add(explain(reason, statement, evaluator));
                 }
             }
             // No rewrite of its resources or conditions can govern a service that is not here: only that fix counts.
-            List<DeadReason> absentServices = reach.reasons().stream()
+            List<DeadReason> absentServices = reasons.stream()
                     .filter(DeadReason.ServicesUnavailable.class::isInstance).toList();
-            for (DeadReason reason : absentServices.isEmpty() ? reach.reasons() : absentServices) {
+            for (DeadReason reason : absentServices.isEmpty() ? reasons : absentServices) {
                 if (!together.contains(reason)) {
                     fixes.add(fix(reason, statement, evaluator));
                 }
@@ -78,29 +80,33 @@ public final class DeadStatementCheck implements Check {
                     + ": " + String.join("; ", why) + "."
                     + (deny ? " The guardrail it stands for does not exist here." : " It allows nothing here.");
             String remediation = String.join(" ", fixes);
-            findings.add(Findings.at(INFO, deny ? Severity.MEDIUM : Severity.LOW, category(statement, reach, evaluator),
-                    policy, statement, element(statement, reach.reasons().get(0)), message, remediation));
+            Category category = category(statement, reasons, evaluator);
+            findings.add(Findings.at(INFO, deny ? Severity.MEDIUM : Severity.LOW, category,
+                    policy, statement, element(statement, reasons.get(0)), message, remediation));
         }
         return findings;
     }
 
     /** Whether this check reports the statement: other checks leave such a statement's parts to it. */
     static boolean reports(Statement statement, Reach reach) {
-        return reach.dead() && !reach.reasons().isEmpty() && !onlyAllowsWholePartition(statement, reach);
+        return !reasons(statement, reach).isEmpty();
     }
 
     /**
-     * A region allow-list (StringNotEquals, StringNotLike… on aws:RequestedRegion) naming every region of the
-     * partition denies nothing here, but by design: what it keeps out cannot happen in this partition, so the
-     * guardrail the organisation believes in does hold (typically a policy shared with other partitions).
+     * The reasons the statement is dead, less its region conditions when all that fail are allow-lists
+     * (StringNotEquals, StringNotLike… on aws:RequestedRegion): together they name every region its requests can
+     * carry, so they deny nothing here by design, what they keep out cannot happen in this partition (typically a
+     * policy shared with other partitions). Empty when the statement is alive or such lists are all that keeps it
+     * from matching.
      */
-    private static boolean onlyAllowsWholePartition(Statement statement, Reach reach) {
-        for (DeadReason reason : reach.reasons()) {
-            if (!(reason instanceof DeadReason.NoRegionSatisfies r) || !isAllowList(statement, r)) {
-                return false;
-            }
+    private static List<DeadReason> reasons(Statement statement, Reach reach) {
+        if (!reach.dead()) {
+            return List.of();
         }
-        return true;
+        boolean allowListsOnly = reach.reasons().stream()
+                .allMatch(r -> !(r instanceof DeadReason.NoRegionSatisfies n) || isAllowList(statement, n));
+        return !allowListsOnly ? reach.reasons()
+                : reach.reasons().stream().filter(r -> !(r instanceof DeadReason.NoRegionSatisfies)).toList();
     }
 
     /** Whether the region condition lists the regions to keep (StringNotEquals…) rather than those to match. */
@@ -348,7 +354,7 @@ public final class DeadStatementCheck implements Check {
     }
 
     /** A dead Bedrock statement leads the summary as Bedrock; a dead region-deny as region. */
-    private static Category category(Statement statement, Reach reach, Evaluator evaluator) {
+    private static Category category(Statement statement, List<DeadReason> reasons, Evaluator evaluator) {
         boolean bedrock = statement.conditions().stream()
                 .anyMatch(c -> Wording.keyService(c.key()).filter(Wording::isBedrock).isPresent());
         if (!statement.actions().negated()) {
@@ -357,7 +363,7 @@ public final class DeadStatementCheck implements Check {
                 bedrock |= !services.isEmpty() && services.stream().allMatch(s -> Wording.isBedrock(s.prefix()));
             }
         }
-        for (DeadReason reason : reach.reasons()) {
+        for (DeadReason reason : reasons) {
             if (reason instanceof DeadReason.ServicesUnavailable r) {
                 bedrock |= r.services().stream().anyMatch(Wording::isBedrock);
             }
@@ -365,7 +371,7 @@ public final class DeadStatementCheck implements Check {
         if (bedrock) {
             return Category.BEDROCK;
         }
-        return reach.reasons().stream().anyMatch(r -> r instanceof DeadReason.NoRegionSatisfies)
+        return reasons.stream().anyMatch(r -> r instanceof DeadReason.NoRegionSatisfies)
                 ? Category.REGION : Category.PARTITION;
     }
 }

@@ -121,13 +121,20 @@ public final class GlobalServiceDeniedCheck implements Check {
         if (statement.actions().negated()) {
             return "Add " + Wording.quoted(exemptions) + " to NotAction";
         }
-        if (statement.actions().values().stream().anyMatch(v -> v.text().equals("*"))) {
-            return "Replace Action \"*\" with NotAction " + Wording.quoted(exemptions);
+        // "*", or "*:*" which matches every action just as well.
+        int everyAction = evaluator.action("*").knownActions();
+        Optional<String> universal = statement.actions().values().stream().map(Value::text)
+                .filter(entry -> evaluator.action(entry).knownActions() == everyAction).findFirst();
+        if (universal.isPresent()) {
+            return "Replace Action \"" + universal.get() + "\" with NotAction " + Wording.quoted(exemptions);
         }
         // An entry such as "*:Delete*" also denies other services: removing it would drop those from the guardrail.
         boolean onlyDenied = reaching.stream().allMatch(entry -> evaluator.action(entry).services().stream()
                 .allMatch(match -> match.knownActions() == 0 || deniedServices.contains(match.prefix())));
-        return onlyDenied ? "Remove " + Wording.quoted(reaching) + " from Action"
+        // Removing every entry would leave an empty Action, which names nothing: the statement goes instead.
+        boolean everyEntry = statement.actions().values().stream().allMatch(v -> reaching.contains(v.text()));
+        return onlyDenied && everyEntry ? "Delete the statement"
+                : onlyDenied ? "Remove " + Wording.quoted(reaching) + " from Action"
                 : "Narrow " + Wording.quoted(reaching) + " in Action so that " + (reaching.size() == 1 ? "it no longer matches "
                         : "they no longer match ") + String.join(", ", exemptions);
     }

@@ -24,9 +24,13 @@ final class PartitionArns {
         this.arnPrefix = "arn:" + facts.id() + ":";
     }
 
-    /** False only when no ARN of this partition can match the pattern; true for anything that is not an ARN. */
+    /**
+     * False only when no ARN of this partition can match the pattern; true for anything that is not an ARN. A
+     * variable in the region field ("arn:aws:cloudtrail:${Region}:…") leaves the region open, not the partition
+     * field before it.
+     */
     boolean canName(String pattern, Mode mode) {
-        if (PolicyVariables.hasVariablesInFirstFields(pattern, Arns.REGION + 1)) {
+        if (PolicyVariables.hasVariablesInFirstFields(pattern, Arns.PARTITION + 1)) {
             return true;
         }
         String lower = pattern.toLowerCase(Locale.ROOT);

@@ -191,7 +191,8 @@ class AnalysisTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"arn:*:s3:::logs/*", "arn:aws-cn:s3:::logs/*", "arn:aws*:s3:::logs/*", "*",
-        "arn:aws-cn:ec2:cn-north-1:*:instance/*", "arn:aws-cn:ec2:*:*:instance/*", "arn:${aws:Partition}:s3:::x"})
+        "arn:aws-cn:ec2:cn-north-1:*:instance/*", "arn:aws-cn:ec2:*:*:instance/*", "arn:${aws:Partition}:s3:::x",
+        "arn:aws-cn:cloudtrail:${Region}:${Account}:trail/x"})
     void resourcesThatCanBeInChinaAreAlive(String resource) {
         assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"" + resource + "\"").dead()).isFalse();
     }
@@ -199,7 +200,8 @@ class AnalysisTest {
     @ParameterizedTest
     @ValueSource(strings = {"arn:aws:s3:::logs/*", "arn:aws-us-gov:s3:::logs", "arn:aws-cn:ec2:us-east-1:*:instance/*",
         "arn:aws-cn:ec2:cn-north1:*:instance/*", "arn:aws:s3:::aws-controltower-logs-${aws:PrincipalAccount}/*",
-        "arn:aws:iam::${aws:PrincipalAccount}:role/x"})
+        "arn:aws:iam::${aws:PrincipalAccount}:role/x", "arn:aws:cloudtrail:${Region}:${Account}:trail/x",
+        "arn:aws:ec2:${aws:RequestedRegion}:*:instance/*"})
     void resourcesOutsideChinaNeverMatch(String resource) {
         assertThat(reach("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": [\"" + resource + "\"]").reasons())
                 .containsExactly(new DeadReason.ResourcesNeverMatch(List.of(resource)));
