@@ -97,7 +97,7 @@ public final class ForeignPartitionArnCheck implements Check {
         List<String> fixed = foreignRegion
                 ? partition.regions().stream().map(r -> ArnFields.of(here).orElseThrow().withRegion(r)).toList()
                 : List.of(here);
-        if (writtenForThisPartitionToo(value, siblings, operator, fixed, foreignRegion)) {
+        if (writtenForThisPartitionToo(evaluator, siblings, operator, fixed)) {
             return; // a policy shared with another partition: the value serves it, and nothing is lost here
         }
         String written = fields.map(ArnFields::partition).orElse("?");
@@ -158,16 +158,15 @@ public final class ForeignPartitionArnCheck implements Check {
     }
 
     /**
-     * Whether the element also holds the value in a form the fix would write ({@code fixed}: "arn:aws-cn:…" beside
-     * "arn:aws:…", with an aws-cn region where the value's names none), or in a form that names it in every partition
-     * ("arn:*:…", where the operator takes wildcards): then it spares or targets here what the foreign value meant to.
+     * Whether another value of the element already names here all the fix would write ({@code fixed}: "arn:aws-cn:…"
+     * for "arn:aws:…", with an aws-cn region where the value's names none): its own aws-cn form, its "arn:*:" form
+     * where the operator takes wildcards, or a wider pattern such as "arn:aws-cn:iam::*:role/*". Then it spares or
+     * targets here what the foreign value meant to.
      */
-    private static boolean writtenForThisPartitionToo(Value value, List<Value> siblings, ConditionOperator operator,
-            List<String> fixed, boolean foreignRegion) {
-        // arn:*: keeps the value's region field: it names the value here only if that field names a region here.
-        String everyPartition = (operator == null || operator.takesWildcards()) && !foreignRegion
-                ? Wording.withPartition(value.text(), "*") : null;
-        return siblings.stream().map(Value::text).anyMatch(sibling -> fixed.contains(sibling) || sibling.equals(everyPartition));
+    private static boolean writtenForThisPartitionToo(Evaluator evaluator, List<Value> siblings,
+            ConditionOperator operator, List<String> fixed) {
+        return siblings.stream().map(Value::text)
+                .anyMatch(sibling -> fixed.stream().anyMatch(form -> evaluator.covers(sibling, form, operator)));
     }
 
     /** Whether the statement is dead and one of its reasons is this Resource value (key null) or condition value. */

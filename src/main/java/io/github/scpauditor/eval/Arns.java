@@ -37,6 +37,29 @@ final class Arns {
     }
 
     /**
+     * Whether {@code pattern} matches every ARN {@code other} matches, as {@link #matches} compares (sound, not
+     * complete). Neither may hold a policy variable: its value is not known here.
+     */
+    static boolean covers(String pattern, String other) {
+        Glob whole = Glob.of(pattern);
+        List<Glob> patternParts = whole.split(':', PARTS);
+        List<Glob> otherParts = Glob.of(other).split(':', PARTS);
+        if (whole.isUniversal() || patternParts.size() < PARTS) {
+            // Matched as one string; other's per-part matches are among its matches as one string.
+            return whole.covers(Glob.of(other));
+        }
+        if (otherParts.size() < PARTS) {
+            return false;
+        }
+        for (int i = 0; i < PARTS; i++) {
+            if (!patternParts.get(i).covers(otherParts.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The fields of an ARN or ARN pattern as written in a policy, the resource field keeping its colons. A policy
      * variable is substituted before matching, so it is one piece of its field even with a ':' inside.
      */

@@ -173,6 +173,31 @@ public final class Evaluator {
         return Optional.of(field == null || StringCondition.matches(operator, partition.id(), Glob.of(field)));
     }
 
+    /**
+     * Whether {@code pattern} matches every value {@code named} matches, both values of one Resource or NotResource
+     * ({@code operator} null) or of one condition compared by {@code operator}: under ArnLike
+     * "arn:aws-cn:iam::*:role/*" covers "arn:aws-cn:iam::111122223333:role/Admin"; under StringEquals only the same
+     * value does. Sound, not complete: false where it cannot tell, as with a policy variable in either.
+     */
+    public boolean covers(String pattern, String named, ConditionOperator operator) {
+        if (pattern.equals(named)) {
+            return true; // the same text, variables included, matches the same values
+        }
+        if (PolicyVariables.hasVariables(pattern) || PolicyVariables.hasVariables(named)) {
+            return false;
+        }
+        if (operator == null || operator.family() == ConditionOperator.Family.ARN) {
+            return Arns.covers(pattern, named);
+        }
+        if (operator.family() != ConditionOperator.Family.STRING) {
+            return false;
+        }
+        if (operator.takesWildcards()) {
+            return Glob.of(pattern).covers(Glob.of(named));
+        }
+        return StringCondition.ignoresCase(operator) && pattern.equalsIgnoreCase(named);
+    }
+
     /** IAM's wildcard match: '*' any run, '?' one character; ignoreCase for actions. */
     public static boolean wildcardMatches(String pattern, String text, boolean ignoreCase) {
         return Glob.of(pattern).matches(text, ignoreCase);

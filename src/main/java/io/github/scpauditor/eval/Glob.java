@@ -118,6 +118,32 @@ final class Glob {
         return p == m;
     }
 
+    /**
+     * Whether this pattern matches every string {@code other} matches, case-sensitively. Sound, not complete:
+     * other's '*' must be taken by a '*' here, its '?' by a '?' or '*', its other characters by the same character
+     * or a wildcard; so "arn:*:iam::*:role/Admin*" covers "arn:aws-cn:iam::*:role/Admin", and "a?" does not cover "a*".
+     */
+    boolean covers(Glob other) {
+        int m = chars.length();
+        int n = other.chars.length();
+        // rest[j]: pattern positions i.. cover other's positions j.., filled from the end of this pattern backwards
+        boolean[] rest = new boolean[n + 1];
+        rest[n] = true;
+        for (int i = m - 1; i >= 0; i--) {
+            boolean[] here = new boolean[n + 1];
+            for (int j = n; j >= 0; j--) {
+                if (isStar(i)) {
+                    here[j] = rest[j] || j < n && here[j + 1];
+                } else if (j < n && !other.isStar(j)) {
+                    boolean takes = isAny(i) || !other.isAny(j) && chars.charAt(i) == other.chars.charAt(j);
+                    here[j] = takes && rest[j + 1];
+                }
+            }
+            rest = here;
+        }
+        return rest[0];
+    }
+
     /** The pattern positions reachable after reading {@code prefix} (NFA simulation); null when none. */
     private boolean[] statesAfter(String prefix, boolean ignoreCase) {
         int m = chars.length();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
+import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Statement;
 import java.util.List;
 import java.util.Map;
@@ -462,5 +463,28 @@ class AnalysisTest {
         assertThat(p.services()).hasSize(Partition.of("aws-cn").actions().servicePrefixes().size());
         assertThat(p.knownActions()).isEqualTo(Partition.of("aws-cn").actions().servicePrefixes().stream()
                 .mapToInt(s -> Partition.of("aws-cn").actions().actions(s).size()).sum());
+    }
+
+    @ParameterizedTest(name = "{2}: {0} covers {1}: {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "arn:aws-cn:iam::*:role/Admin | arn:aws-cn:iam::111122223333:role/Admin | - | true",
+        "arn:aws-cn:iam::*:role/* | arn:aws-cn:iam::*:role/Admin* | ArnNotLike | true",
+        "arn:aws*:iam::*:role/Admin | arn:aws-cn:iam::*:role/Admin | ArnLike | true",
+        "arn:*:iam::*:role/Admin* | arn:aws-cn:iam::*:role/Admin | StringNotLike | true",
+        "* | arn:aws-cn:s3:::b/* | - | true",
+        "arn:aws-cn:s3:::corp-logs/* | arn:aws-cn:s3:::corp-* | - | false",
+        "arn:aws-cn:iam::*:role/Admin? | arn:aws-cn:iam::*:role/Admin* | ArnLike | false",
+        "arn:aws-cn:logs:*:*:log-group:x | arn:aws-cn:logs:cn-north-1:*:log-group:x | - | true",
+        "arn:*:iam::*:role/Admin | arn:aws-cn:iam::*:role/Admin | StringNotEquals | false",
+        "ARN:AWS-CN:iam::1:role/A | arn:aws-cn:iam::1:role/A | StringNotEqualsIgnoreCase | true",
+        "ARN:AWS-CN:iam::1:role/A | arn:aws-cn:iam::1:role/A | StringNotLike | false",
+        "arn:aws-cn:iam::*:role/${aws:username} | arn:aws-cn:iam::*:role/${aws:username} | ArnLike | true",
+        "arn:aws-cn:iam::*:role/$* | arn:aws-cn:iam::*:role/${aws:username} | ArnLike | false",
+        "arn:aws-cn:iam::*:role/* | arn:aws-cn:iam::*:role/x | NumericEquals | false"})
+    void aValueCoversAnotherOnlyWhereItMatchesEverythingTheOtherMatches(String pattern, String named, String operator,
+            boolean covers) {
+        ConditionOperator op = operator == null ? null : ConditionOperator.byName(operator).orElseThrow();
+
+        assertThat(CN.covers(pattern, named, op)).isEqualTo(covers);
     }
 }

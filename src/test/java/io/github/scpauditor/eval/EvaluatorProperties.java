@@ -14,6 +14,7 @@ import io.github.scpauditor.policy.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +59,13 @@ class EvaluatorProperties {
             "\"StringEquals\": {\"aws:RequestedRegion\": []}");
     private static final List<String> SERVICES = List.of("s3", "ec2", "iam", "organizations", "support", "sts", "cloudtrail", "route53",
             "cloudfront", "q", "kms", "lambda");
+
+    private static final List<String> COVER_PATTERNS = List.of("*", "arn:aws-cn:iam::*:role/*",
+            "arn:aws-cn:iam::*:role/Admin", "arn:aws-cn:iam::111122223333:role/Admin", "arn:*:iam::*:role/Admin*",
+            "arn:aws*:iam::*:role/Admin", "arn:aws-cn:*", "arn:aws-cn:iam::*:role/Admin?",
+            "arn:aws-cn:iam::*:role/Ad*n", "arn:aws-cn:*:*:*:*", "arn:aws-cn:s3:::b*", "arn:aws-cn:s3:::b/*",
+            "ARN:AWS-CN:iam::*:role/Admin", "arn:aws-cn:logs:*:*:log-group:x", "arn:?ws-cn:iam::*:role/*",
+            "arn:aws-cn:logs:cn-north-1:*:log-group:x", "arn:aws-cn:iam::*:role/${aws:username}");
 
     @Test
     void whatTheAnalysisRulesOutMatchesNoRequest() {
@@ -104,6 +112,47 @@ class EvaluatorProperties {
         assertThat(ruledOut.get()).isGreaterThan(30_000);
         assertThat(matched.get()).isGreaterThan(4_000);
         assertThat(decided.get()).isGreaterThan(20_000);
+    }
+
+    /** covers() is sound: where it says a value covers another, every value the other matches it matches too. */
+    @Test
+    void aCoveringValueMatchesEverythingTheCoveredOneMatches() {
+        List<String> operators = List.of("-", "ArnLike", "ArnNotEquals", "StringLike", "StringNotEquals",
+                "StringEqualsIgnoreCase");
+        AtomicInteger covered = new AtomicInteger();
+        qt().withExamples(3000).forAll(longs().all()).checkAssert(seed -> {
+            Random rnd = new Random(seed);
+            String pattern = pick(rnd, COVER_PATTERNS);
+            String named = pick(rnd, COVER_PATTERNS);
+            String operator = pick(rnd, operators);
+            ConditionOperator op = operator.equals("-") ? null : ConditionOperator.byName(operator).orElseThrow();
+            if (!EVALUATOR.covers(pattern, named, op)) {
+                return;
+            }
+            covered.incrementAndGet();
+            ConditionOperator compare = op == null ? ConditionOperator.ARN_LIKE : op;
+            for (int i = 0; i < 40; i++) {
+                String value = instance(rnd, named);
+                if (ConditionEvaluator.valueMatches(compare, value, named)) {
+                    assertThat(ConditionEvaluator.valueMatches(compare, value, pattern))
+                            .as(operator + ": " + pattern + " covers " + named + ", yet not " + value).isTrue();
+                }
+            }
+        });
+        assertThat(covered.get()).isGreaterThan(300);
+    }
+
+    /** A value the pattern may match: each '*' replaced by a short run (colons included), each '?' by a character. */
+    private static String instance(Random rnd, String pattern) {
+        StringBuilder out = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            out.append(switch (c) {
+                case '*' -> pick(rnd, List.of("", "a", "Admin", "aws-cn", "x:y", "b/c", "*"));
+                case '?' -> pick(rnd, List.of("a", "n", ":", "?"));
+                default -> String.valueOf(c);
+            });
+        }
+        return rnd.nextInt(5) == 0 ? out.toString().toLowerCase(Locale.ROOT) : out.toString();
     }
 
     @Test
