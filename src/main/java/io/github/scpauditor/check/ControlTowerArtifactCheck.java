@@ -6,6 +6,7 @@ import io.github.scpauditor.policy.Condition;
 import io.github.scpauditor.policy.Location;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.policy.ValueList;
 import io.github.scpauditor.report.Category;
 import io.github.scpauditor.report.Finding;
 import io.github.scpauditor.report.Severity;
@@ -64,12 +65,14 @@ public final class ControlTowerArtifactCheck implements Check {
                         "Give the statement a Sid of your own and review it for " + partition.id() + "."));
             }
             if (statement.resources() != null) {
-                controlTowerNames(policy, statement, statement.resources().element(), statement.resources().values(),
-                        statement.resources().location(), statement.resources().negated(), absent, partition, findings);
+                ValueList resources = statement.resources();
+                controlTowerNames(policy, statement, resources.element(), resources.values(), resources.location(),
+                        resources.negated(), true, absent, partition, findings);
             }
             for (Condition condition : statement.conditions()) {
                 controlTowerNames(policy, statement, condition.operatorText() + " " + condition.key(), condition.values(),
-                        condition.location(), condition.operator().negated(), absent, partition, findings);
+                        condition.location(), condition.operator().negated(), condition.operator().takesWildcards(),
+                        absent, partition, findings);
             }
         }
         return findings;
@@ -77,24 +80,27 @@ public final class ControlTowerArtifactCheck implements Check {
 
     /**
      * One finding per element (a Resource list, a condition's values) that names Control Tower roles or resources.
-     * {@code exemption}: the element spares what it names (NotResource, a negated operator).
+     * {@code exemption}: the element spares what it names (NotResource, a negated operator); {@code wildcards}: it
+     * takes '*' as a wildcard, so "arn:*:" names every partition (under StringEquals and its kin it equals no ARN).
      */
     private static void controlTowerNames(PolicyUnderAudit policy, Statement statement, String element, List<Value> values,
-            Location location, boolean exemption, String absent, Partition partition, List<Finding> findings) {
+            Location location, boolean exemption, boolean wildcards, String absent, Partition partition,
+            List<Finding> findings) {
         List<String> named = values.stream().map(Value::text).filter(ControlTowerArtifactCheck::namesControlTower).toList();
         if (named.isEmpty()) {
             return;
         }
+        String forms = "(as arn:" + partition.id() + ":" + (wildcards ? " or arn:*:" : "") + " ARNs)";
         findings.add(Findings.at(INFO, Severity.LOW, Category.CONTROL_TOWER, policy, statement, location,
                 element + " names Control Tower roles or resources " + Wording.quoted(named) + "; " + absent
                         + ", so they exist only if you created them yourself.",
                 // Removing an exemption would deny what it spares; removing a target could empty the element.
                 exemption
-                        ? "Replace them with the roles and resources that administer your " + partition.id() + " accounts"
-                                + " (as arn:" + partition.id() + ": or arn:*: ARNs); keep them only if you created them,"
-                                + " as removing them would extend the " + statement.effect().json() + " to them."
-                        : "Replace them with the " + partition.id() + " resources you mean (as arn:" + partition.id()
-                                + ": or arn:*: ARNs), or delete the statement if it guards nothing of yours."));
+                        ? "Replace them with the roles and resources that administer your " + partition.id()
+                                + " accounts " + forms + "; keep them only if you created them, as removing them would"
+                                + " extend the " + statement.effect().json() + " to them."
+                        : "Replace them with the " + partition.id() + " resources you mean " + forms
+                                + ", or delete the statement if it guards nothing of yours."));
     }
 
     /** Does the text name a role or resource Control Tower creates (AWSControlTowerExecution, aws-controltower-…)? */
