@@ -16,6 +16,7 @@ import io.github.scpauditor.report.Finding;
 import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -93,10 +94,13 @@ public final class ForeignPartitionArnCheck implements Check {
         Optional<NamedRegions> region = condition == null ? evaluator.regionsNamedByResource(here)
                 : evaluator.regionsNamedByArnValue(condition, here);
         boolean foreignRegion = region.isPresent() && region.get().regions().isEmpty();
+        // Named here only in lower case ("CN-NORTH-1"): the region is right, its letter case is not.
+        boolean regionCase = foreignRegion && !region.get().inLowerCase().isEmpty();
         // The forms the fix would write: with an aws-cn region too where the region field names none here.
-        List<String> fixed = foreignRegion
-                ? partition.regions().stream().map(r -> ArnFields.of(here).orElseThrow().withRegion(r)).toList()
-                : List.of(here);
+        ArnFields hereFields = ArnFields.of(here).orElse(null);
+        List<String> fixed = !foreignRegion ? List.of(here)
+                : regionCase ? List.of(hereFields.withRegion(region.get().written().toLowerCase(Locale.ROOT)))
+                : partition.regions().stream().map(hereFields::withRegion).toList();
         if (writtenForThisPartitionToo(evaluator, siblings, operator, fixed)) {
             return; // a policy shared with another partition: the value serves it, and nothing is lost here
         }
@@ -126,12 +130,21 @@ public final class ForeignPartitionArnCheck implements Check {
         if (foreignRegion) {
             // "us-east-1" is no region here: arn:aws-cn: with it (or arn:*:) would name nothing either. A partition
             // with many regions (aws) gets the form with a placeholder rather than one ARN per region.
-            String which = fixed.size() <= 2
-                    ? fixed.stream().map(Wording::quote).collect(Collectors.joining(" or ")) + ", whichever region of "
-                            + partition.id() + " stands for "
-                    : Wording.quote(ArnFields.of(here).orElseThrow().withRegion("<region>")) + " with the region of "
-                            + partition.id() + " that stands for ";
-            remediation = "Write " + which + Wording.quote(region.get().written()) + ", a region of another partition"
+            String field = region.get().written();
+            String which;
+            if (regionCase) {
+                which = Wording.quote(fixed.get(0)) + " (region names are lower case)";
+            } else {
+                // Only a region some partition has is one "of another partition"; a typo or a pattern is not.
+                String forms = fixed.size() <= 2
+                        ? fixed.stream().map(Wording::quote).collect(Collectors.joining(" or ")) + ", whichever region"
+                                + " of " + partition.id() + " stands for "
+                        : Wording.quote(hereFields.withRegion("<region>")) + " with the region of " + partition.id()
+                                + " that stands for ";
+                which = forms + Wording.quote(field) + (partition.isRegionOfAnyPartition(field)
+                        ? ", a region of another partition" : ", which names no region of " + partition.id());
+            }
+            remediation = "Write " + which
                     + (wildcards || !(here.contains("*") || here.contains("?")) ? "."
                             : ", under " + Wording.likeOperator(condition) + ", as " + operator.json() + " takes * and ? as written.");
         } else if (wildcards) {
