@@ -122,6 +122,9 @@ public final class UnavailableServiceCheck implements Check {
     /** One finding per condition key of an unavailable service, at the first condition that uses it. */
     private static void conditionKeys(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Reach reach,
             List<Finding> findings) {
+        if (reach.servicesAbsent()) {
+            return; // DEAD_STATEMENT says delete it or name a service that is here: its keys mean nothing until then
+        }
         Partition partition = evaluator.partition();
         Set<String> reported = new HashSet<>();
         // How each condition comes out on a request without its key: the only request this partition has.
