@@ -54,6 +54,10 @@ public final class RegionNotInPartitionCheck implements Check {
             if (statement.resources() != null) {
                 String element = statement.resources().element();
                 for (Value resource : statement.resources().values()) {
+                    if (Wording.isDeny(statement) && !statement.resources().negated()
+                            && deadBecauseOf(reach, null, resource)) {
+                        continue; // DEAD_STATEMENT reports this ARN as the reason and says to delete the statement
+                    }
                     if (inPartition(evaluator, resource)) {
                         evaluator.regionsNamedByResource(resource.text()).ifPresent(named -> arnRegion(policy, evaluator.partition(),
                                 statement, resource, statement.resources().values().size() == 1, named, element,
@@ -73,6 +77,9 @@ public final class RegionNotInPartitionCheck implements Check {
                     if (regionKey) {
                         evaluator.regionsNamedBy(condition, value.text())
                                 .ifPresent(named -> regionValue(policy, evaluator, statement, condition, value, named, findings));
+                    } else if (Wording.isDeny(statement) && !condition.operator().negated()
+                            && deadBecauseOf(reach, condition.key(), value)) {
+                        continue; // as for Resource: DEAD_STATEMENT reports this ARN as the reason
                     } else if (inPartition(evaluator, value)) {
                         evaluator.regionsNamedByArnValue(condition, value.text()).ifPresent(named -> arnRegion(policy,
                                 evaluator.partition(), statement, value, condition.values().size() == 1, named, condition.key() + " value",
@@ -94,6 +101,14 @@ public final class RegionNotInPartitionCheck implements Check {
                 && r.key().equalsIgnoreCase(condition.key()) && r.operator().equalsIgnoreCase(condition.operatorText()))
                 || evaluator.partition().regions().stream()
                         .allMatch(region -> evaluator.conditionInPartition(condition, region).result() == TriBool.FALSE));
+    }
+
+    /** Whether the statement is dead and one of its reasons is this Resource value (key null) or ARN condition value. */
+    private static boolean deadBecauseOf(Reach reach, String conditionKey, Value value) {
+        return reach.dead() && reach.reasons().stream().anyMatch(reason -> conditionKey == null
+                ? reason instanceof DeadReason.ResourcesNeverMatch r && r.resources().contains(value.text())
+                : reason instanceof DeadReason.ConditionNeverTrue c && c.key().equalsIgnoreCase(conditionKey)
+                        && c.values().contains(value.text()));
     }
 
     /** An ARN whose partition field can name this partition: one of another partition is FOREIGN_PARTITION_ARN's. */

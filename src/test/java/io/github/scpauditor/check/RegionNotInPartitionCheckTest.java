@@ -50,12 +50,12 @@ class RegionNotInPartitionCheckTest {
         }
     }
 
-    /** The same for the region field of a Resource ARN. */
+    /** The same for the region field of a Resource ARN (in an Allow, for the same reason). */
     @Test
     void aResourceRegionFieldIsReportedExactlyWhenNoArnHereMatchesIt() {
         Evaluator evaluator = FixtureCases.awsCn();
         for (String region : REGION_VALUES) {
-            String policy = "{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"arn:aws-cn:ec2:" + region
+            String policy = "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"arn:aws-cn:ec2:" + region
                     + ":*:instance/*\"}]}";
             Statement statement = PolicyParser.parse(policy).policy().statements().get(0);
             boolean namesSome = REGIONS.stream().anyMatch(r -> evaluator.match(statement, new Request("ec2:RunInstances",
