@@ -1,6 +1,7 @@
 package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.ActionPattern;
+import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.partition.ActionIndex;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * and DEAD_STATEMENT: no spelling of them matches anything here.
  */
 public final class UnknownActionCheck implements Check {
+
+    /** Beyond this many actions a cut-short name begins, the fix counts the rest. */
+    private static final int CUT_SHORT_NAMED = 3;
 
     public static final CheckInfo INFO = new CheckInfo("UNKNOWN_ACTION", Severity.MEDIUM, Category.PARTITION,
             "An action or action pattern that matches no known action, or an unknown service prefix");
@@ -69,13 +73,16 @@ public final class UnknownActionCheck implements Check {
                     message = element + " entry " + Wording.quote(entry.text()) + " matches no action of "
                             + Wording.service(context.evaluator().partition(), service) + ".";
                     String permission = service.equals("s3") ? S3_OPERATION_PERMISSIONS.get(name.toLowerCase(Locale.ROOT)) : null;
+                    String write = "Write an action name of " + service
+                            + " from the AWS service authorization reference, or remove the entry.";
                     remediation = permission != null
                             ? "The S3 API operation " + name + " is authorised by " + permission + ": write "
                                     + (permission.contains(" or ") ? "the one you mean" : permission.contains(" and ") ? "those" : "that")
                                     + " instead, or remove the entry."
                             : suggestion(name, index.actions(service))
-                                    .map(s -> "Did you mean " + Wording.quote(prefix + ":" + s) + "? ").orElse("")
-                                    + "Write an action name of " + service + " from the AWS service authorization reference, or remove the entry.";
+                                    .map(s -> "Did you mean " + Wording.quote(prefix + ":" + s) + "? " + write)
+                                    .or(() -> cutShort(statement, entry, prefix, name, index.actions(service), write))
+                                    .orElse(write);
                 } else {
                     continue;
                 }
@@ -133,6 +140,32 @@ public final class UnknownActionCheck implements Check {
     private static String bucketOrAccount(String bucketPermission, String accountPermission) {
         return Wording.quote("s3:" + bucketPermission) + " (for a bucket) or " + Wording.quote("s3:" + accountPermission)
                 + " (for the account)";
+    }
+
+    /**
+     * For a name that is the start of known action names ("s3:GetAccountPublic", a trailing '*' lost in copying): that
+     * the element already lists every action it begins, or the pattern that matches them.
+     */
+    private static Optional<String> cutShort(Statement statement, Value entry, String prefix, String name,
+            List<String> known, String write) {
+        if (name.isEmpty() || name.contains("*") || name.contains("?")) {
+            return Optional.empty();
+        }
+        String start = name.toLowerCase(Locale.ROOT);
+        List<String> begun = known.stream().filter(a -> a.toLowerCase(Locale.ROOT).startsWith(start))
+                .map(a -> prefix + ":" + a).toList();
+        if (begun.isEmpty()) {
+            return Optional.empty();
+        }
+        String element = statement.actions().element();
+        boolean listed = begun.stream().allMatch(action -> statement.actions().values().stream()
+                .anyMatch(other -> !other.equals(entry) && Evaluator.wildcardMatches(other.text(), action, true)));
+        String named = begun.size() > CUT_SHORT_NAMED
+                ? Wording.quoted(begun.subList(0, CUT_SHORT_NAMED)) + " and " + (begun.size() - CUT_SHORT_NAMED) + " more"
+                : begun.size() == 1 ? Wording.quote(begun.get(0)) : Wording.quoted(begun);
+        return Optional.of(listed
+                ? "Remove the entry: it is the start of " + named + ", which " + element + " already lists."
+                : "Did you mean " + Wording.quote(entry.text() + "*") + "? It matches " + named + ". " + write);
     }
 
     /** A typo fix only for names without wildcards, and only when one known name is close. */
