@@ -103,7 +103,7 @@ public final class RegionNotInPartitionCheck implements Check {
                         .allMatch(region -> evaluator.conditionInPartition(condition, region).result() == TriBool.FALSE));
     }
 
-    /** Whether the statement is dead and one of its reasons is this Resource value (key null) or ARN condition value. */
+    /** Whether the statement is dead and one of its reasons is this Resource ARN (key null) or this key's ARN. */
     private static boolean deadBecauseOf(Reach reach, String conditionKey, Value value) {
         return reach.dead() && reach.reasons().stream().anyMatch(reason -> conditionKey == null
                 ? reason instanceof DeadReason.ResourcesNeverMatch r && r.resources().contains(value.text())

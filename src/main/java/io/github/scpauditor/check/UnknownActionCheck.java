@@ -160,8 +160,8 @@ public final class UnknownActionCheck implements Check {
         String element = statement.actions().element();
         boolean listed = begun.stream().allMatch(action -> statement.actions().values().stream()
                 .anyMatch(other -> !other.equals(entry) && Evaluator.wildcardMatches(other.text(), action, true)));
-        String named = begun.size() > CUT_SHORT_NAMED
-                ? Wording.quoted(begun.subList(0, CUT_SHORT_NAMED)) + " and " + (begun.size() - CUT_SHORT_NAMED) + " more"
+        int more = begun.size() - CUT_SHORT_NAMED;
+        String named = more > 0 ? Wording.quoted(begun.subList(0, CUT_SHORT_NAMED)) + " and " + more + " more"
                 : begun.size() == 1 ? Wording.quote(begun.get(0)) : Wording.quoted(begun);
         return Optional.of(listed
                 ? "Remove the entry: it is the start of " + named + ", which " + element + " already lists."
