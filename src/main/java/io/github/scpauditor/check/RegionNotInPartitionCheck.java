@@ -116,15 +116,15 @@ public final class RegionNotInPartitionCheck implements Check {
         return evaluator.arnInPartition(value.text()).orElse(false);
     }
 
-    /** Whether the condition's other values name every region of the partition (a list shared with other partitions). */
-    private static boolean othersNameEveryRegion(Evaluator evaluator, Condition condition, Value value) {
+    /** The regions of the partition that the condition's other values name. */
+    private static Set<String> namedByOthers(Evaluator evaluator, Condition condition, Value value) {
         Set<String> named = new HashSet<>();
         for (Value other : condition.values()) {
             if (!other.equals(value)) {
                 evaluator.regionsNamedBy(condition, other.text()).ifPresent(n -> named.addAll(n.regions()));
             }
         }
-        return named.containsAll(evaluator.partition().regions());
+        return named;
     }
 
     private static void regionValue(PolicyUnderAudit policy, Evaluator evaluator, Statement statement, Condition condition,
@@ -140,7 +140,7 @@ public final class RegionNotInPartitionCheck implements Check {
         findings.add(named.inLowerCase().isEmpty()
                 // Only for a value that names no region (rare), as it asks about every other value of the condition.
                 ? noRegion(policy, partition, statement, value, named, what, consequence, denied, condition.values().size() == 1,
-                        othersNameEveryRegion(evaluator, condition, value))
+                        namedByOthers(evaluator, condition, value))
                 : wrongCase(policy, partition, statement, value, what,
                         condition.operatorText() + " compares case-sensitively and requests here carry " + oneOf(named.inLowerCase()),
                         consequence, value.text().toLowerCase(Locale.ROOT), ignoringCase(condition)));
@@ -154,7 +154,7 @@ public final class RegionNotInPartitionCheck implements Check {
         String what = "the region field " + Wording.quote(named.written()) + " of " + where + " " + Wording.quote(value.text());
         String consequence = "so this ARN names no resource here";
         findings.add(named.inLowerCase().isEmpty()
-                ? noRegion(policy, partition, statement, value, named, what, consequence, false, onlyValue, false)
+                ? noRegion(policy, partition, statement, value, named, what, consequence, false, onlyValue, Set.of())
                 : wrongCase(policy, partition, statement, value, what,
                         comparer + " case-sensitively and ARNs here carry " + oneOf(named.inLowerCase()), consequence,
                         ArnFields.of(value.text()).orElseThrow().withRegion(named.written().toLowerCase(Locale.ROOT)),
@@ -169,10 +169,12 @@ public final class RegionNotInPartitionCheck implements Check {
     /**
      * {@code denied}: the value lists a region the Deny matches on, where replacing it would deny in that region.
      * {@code onlyValue}: the value is its element's only one, which cannot be removed (IAM takes no empty list).
-     * {@code shared}: the other values name every region of the partition, so this one is likely for another partition.
+     * {@code namedByOthers}: the regions the element's other values name; all of them, and this value is likely for
+     * another partition (a list shared with it).
      */
     private static Finding noRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
-            NamedRegions named, String what, String consequence, boolean denied, boolean onlyValue, boolean shared) {
+            NamedRegions named, String what, String consequence, boolean denied, boolean onlyValue,
+            Set<String> namedByOthers) {
         String region = named.written();
         String message = capitalised(what) + " names no region of " + partition.id() + " (" + Wording.regionsOf(partition) + "), "
                 + consequence + ".";
@@ -185,14 +187,20 @@ public final class RegionNotInPartitionCheck implements Check {
                             + " statement matches; otherwise remove " + Wording.quote(region) + ".")
                     .orElse("Remove " + Wording.quote(region) + ": it names no region here. Name an " + partition.id()
                             + " region instead only if you mean to deny there what this statement matches.");
-        } else if (shared && closest.isEmpty()) {
+        } else if (closest.filter(namedByOthers::contains).isPresent()) {
+            remediation = "Did you mean " + Wording.quote(closest.get()) + "? This list already names it: remove "
+                    + Wording.quote(region) + ".";
+        } else if (namedByOthers.containsAll(partition.regions())) {
             // Replacing it would break the copy of the policy that serves the partition the value belongs to.
             remediation = "Every " + partition.id() + " region is already in this list, so " + Wording.quote(region)
                     + " changes nothing here: keep it if the policy also serves a partition that has it, otherwise remove it.";
         } else {
             remediation = closest.map(r -> "Did you mean " + Wording.quote(r) + "? ").orElse("")
                     + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for ("
-                    + String.join(" or ", partition.regions()) + ")" + (onlyValue ? "." : ", or remove it.");
+                    // Not one the list already names: that replacement would change nothing.
+                    + partition.regions().stream().filter(r -> !namedByOthers.contains(r))
+                            .collect(Collectors.joining(" or "))
+                    + ")" + (onlyValue ? "." : ", or remove it.");
         }
         return Findings.at(INFO, Severity.LOW, Category.REGION, policy, statement, value.location(), message, remediation);
     }
