@@ -23,8 +23,8 @@ import java.util.Optional;
  */
 public final class UnknownActionCheck implements Check {
 
-    /** Beyond this many actions a cut-short name begins, the fix counts the rest. */
-    private static final int CUT_SHORT_NAMED = 3;
+    /** Beyond this many actions a fix names, it counts the rest. */
+    private static final int NAMED = 3;
 
     public static final CheckInfo INFO = new CheckInfo("UNKNOWN_ACTION", Severity.MEDIUM, Category.PARTITION,
             "An action or action pattern that matches no known action, or an unknown service prefix");
@@ -81,7 +81,7 @@ public final class UnknownActionCheck implements Check {
                                     + " instead, or remove the entry."
                             : suggestion(name, index.actions(service))
                                     .map(s -> "Did you mean " + Wording.quote(prefix + ":" + s) + "? " + write)
-                                    .or(() -> cutShort(statement, entry, prefix, name, index.actions(service), write))
+                                    .or(() -> alreadyListed(statement, entry, prefix, name, index.actions(service)))
                                     .orElse(write);
                 } else {
                     continue;
@@ -143,29 +143,33 @@ public final class UnknownActionCheck implements Check {
     }
 
     /**
-     * For a name that is the start of known action names ("s3:GetAccountPublic", a trailing '*' lost in copying): that
-     * the element already lists every action it begins, or the pattern that matches them.
+     * For a name that is the start of known action names, all of which the element already lists ("s3:GetAccountPublic"
+     * beside "s3:GetAccountPublicAccessBlock", a '*' lost in copying): removing the entry changes nothing. No guess
+     * that the name was cut short otherwise: "aws-marketplace:CreatePrivateMarketplace" (in AWS's own sample SCPs, no
+     * longer in the reference) is no shortened "aws-marketplace:CreatePrivateMarketplaceRequests".
      */
-    private static Optional<String> cutShort(Statement statement, Value entry, String prefix, String name,
-            List<String> known, String write) {
+    private static Optional<String> alreadyListed(Statement statement, Value entry, String prefix, String name,
+            List<String> known) {
         if (name.isEmpty() || name.contains("*") || name.contains("?")) {
             return Optional.empty();
         }
         String start = name.toLowerCase(Locale.ROOT);
         List<String> begun = known.stream().filter(a -> a.toLowerCase(Locale.ROOT).startsWith(start))
                 .map(a -> prefix + ":" + a).toList();
-        if (begun.isEmpty()) {
+        boolean listed = !begun.isEmpty() && begun.stream().allMatch(action -> statement.actions().values().stream()
+                .anyMatch(other -> !other.equals(entry) && Evaluator.wildcardMatches(other.text(), action, true)));
+        if (!listed) {
             return Optional.empty();
         }
         String element = statement.actions().element();
-        boolean listed = begun.stream().allMatch(action -> statement.actions().values().stream()
-                .anyMatch(other -> !other.equals(entry) && Evaluator.wildcardMatches(other.text(), action, true)));
-        int more = begun.size() - CUT_SHORT_NAMED;
-        String named = more > 0 ? Wording.quoted(begun.subList(0, CUT_SHORT_NAMED)) + " and " + more + " more"
-                : begun.size() == 1 ? Wording.quote(begun.get(0)) : Wording.quoted(begun);
-        return Optional.of(listed
-                ? "Remove the entry: it is the start of " + named + ", which " + element + " already lists."
-                : "Did you mean " + Wording.quote(entry.text() + "*") + "? It matches " + named + ". " + write);
+        int more = begun.size() - NAMED;
+        return Optional.of(begun.size() == 1
+                ? "Remove the entry: the one action whose name begins with it, " + Wording.quote(begun.get(0))
+                        + ", is already in " + element + "."
+                : "Remove the entry: the actions whose names begin with it, "
+                        + (more > 0 ? Wording.quoted(begun.subList(0, NAMED)) + " and " + more + " more"
+                                : Wording.quoted(begun))
+                        + ", are already in " + element + ".");
     }
 
     /** A typo fix only for names without wildcards, and only when one known name is close. */
