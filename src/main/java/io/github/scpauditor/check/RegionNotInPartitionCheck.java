@@ -60,7 +60,7 @@ public final class RegionNotInPartitionCheck implements Check {
                     }
                     if (inPartition(evaluator, resource)) {
                         evaluator.regionsNamedByResource(resource.text()).ifPresent(named -> arnRegion(policy, evaluator.partition(),
-                                statement, resource, statement.resources().values().size() == 1, named, element,
+                                statement, resource, statement.resources().values(), named, element,
                                 element + " compares ARNs", Optional.empty(), findings));
                     }
                 }
@@ -82,8 +82,9 @@ public final class RegionNotInPartitionCheck implements Check {
                         continue; // as for Resource: DEAD_STATEMENT reports this ARN as the reason
                     } else if (inPartition(evaluator, value)) {
                         evaluator.regionsNamedByArnValue(condition, value.text()).ifPresent(named -> arnRegion(policy,
-                                evaluator.partition(), statement, value, condition.values().size() == 1, named, condition.key() + " value",
-                                condition.operatorText() + " compares", ignoringCase(condition), findings));
+                                evaluator.partition(), statement, value, condition.values(), named,
+                                condition.key() + " value", condition.operatorText() + " compares",
+                                ignoringCase(condition), findings));
                     }
                 }
             }
@@ -140,21 +141,30 @@ public final class RegionNotInPartitionCheck implements Check {
         findings.add(named.inLowerCase().isEmpty()
                 // Only for a value that names no region (rare), as it asks about every other value of the condition.
                 ? noRegion(policy, partition, statement, value, named, what, consequence, denied, condition.values().size() == 1,
-                        namedByOthers(evaluator, condition, value))
+                        namedByOthers(evaluator, condition, value), false)
                 : wrongCase(policy, partition, statement, value, what,
                         condition.operatorText() + " compares case-sensitively and requests here carry " + oneOf(named.inLowerCase()),
                         consequence, value.text().toLowerCase(Locale.ROOT), ignoringCase(condition)));
     }
 
-    private static void arnRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value, boolean onlyValue,
-            NamedRegions named, String where, String comparer, Optional<String> ignoringCase, List<Finding> findings) {
+    private static void arnRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
+            List<Value> values, NamedRegions named, String where, String comparer, Optional<String> ignoringCase,
+            List<Finding> findings) {
         if (!named.regions().isEmpty()) {
             return;
         }
+        // The regions of the partition where another value of the list already names this ARN (a list shared with
+        // another partition: ["arn:*:ec2:us-east-1:…", "arn:*:ec2:cn-north-1:…"]).
+        ArnFields fields = ArnFields.of(value.text()).orElseThrow();
+        Set<String> namedByOthers = partition.regions().stream()
+                .filter(region -> values.stream().anyMatch(other -> !other.equals(value)
+                        && Evaluator.wildcardMatches(other.text(), fields.withRegion(region), false)))
+                .collect(Collectors.toSet());
         String what = "the region field " + Wording.quote(named.written()) + " of " + where + " " + Wording.quote(value.text());
         String consequence = "so this ARN names no resource here";
         findings.add(named.inLowerCase().isEmpty()
-                ? noRegion(policy, partition, statement, value, named, what, consequence, false, onlyValue, Set.of())
+                ? noRegion(policy, partition, statement, value, named, what, consequence, false, values.size() == 1,
+                        namedByOthers, true)
                 : wrongCase(policy, partition, statement, value, what,
                         comparer + " case-sensitively and ARNs here carry " + oneOf(named.inLowerCase()), consequence,
                         ArnFields.of(value.text()).orElseThrow().withRegion(named.written().toLowerCase(Locale.ROOT)),
@@ -169,12 +179,12 @@ public final class RegionNotInPartitionCheck implements Check {
     /**
      * {@code denied}: the value lists a region the Deny matches on, where replacing it would deny in that region.
      * {@code onlyValue}: the value is its element's only one, which cannot be removed (IAM takes no empty list).
-     * {@code namedByOthers}: the regions the element's other values name; all of them, and this value is likely for
-     * another partition (a list shared with it).
+     * {@code namedByOthers}: the regions the element's other values name (for an ARN: name it in); all of them, and
+     * this value is likely for another partition (a list shared with it). {@code arn}: the region is an ARN's field.
      */
     private static Finding noRegion(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
             NamedRegions named, String what, String consequence, boolean denied, boolean onlyValue,
-            Set<String> namedByOthers) {
+            Set<String> namedByOthers, boolean arn) {
         String region = named.written();
         String message = capitalised(what) + " names no region of " + partition.id() + " (" + Wording.regionsOf(partition) + "), "
                 + consequence + ".";
@@ -189,11 +199,17 @@ public final class RegionNotInPartitionCheck implements Check {
                             + " region instead only if you mean to deny there what this statement matches.");
         } else if (closest.filter(namedByOthers::contains).isPresent()) {
             remediation = "Did you mean " + Wording.quote(closest.get()) + "? This list already names it: remove "
-                    + Wording.quote(region) + ".";
+                    + Wording.quote(arn ? value.text() : region) + ".";
         } else if (namedByOthers.containsAll(partition.regions())) {
             // Replacing it would break the copy of the policy that serves the partition the value belongs to.
-            remediation = "Every " + partition.id() + " region is already in this list, so " + Wording.quote(region)
-                    + " changes nothing here: keep it if the policy also serves a partition that has it, otherwise remove it.";
+            remediation = arn
+                    ? "This list already names the ARN in every " + partition.id() + " region, so "
+                            + Wording.quote(value.text())
+                            + " changes nothing here: keep it if the policy also serves a partition that has "
+                            + Wording.quote(region) + ", otherwise remove it."
+                    : "Every " + partition.id() + " region is already in this list, so " + Wording.quote(region)
+                            + " changes nothing here: keep it if the policy also serves a partition that has it,"
+                            + " otherwise remove it.";
         } else {
             remediation = closest.map(r -> "Did you mean " + Wording.quote(r) + "? ").orElse("")
                     + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for ("
