@@ -252,8 +252,8 @@ public final class DeadStatementCheck implements Check {
                     + " everything the statement matches.";
         }
         if (reason instanceof DeadReason.NoRegionSatisfies r) {
-            return "Name " + partition.id() + " regions (" + String.join(", ", partition.regions()) + ") in the "
-                    + r.key() + " condition, or delete the statement.";
+            return "Name " + partition.id() + " regions" + Wording.listedRegions(partition, partition.regions(), ", ")
+                    + " in the " + r.key() + " condition, or delete the statement.";
         }
         if (reason instanceof DeadReason.KeyNeverPresent r) {
             return "Delete the statement. Removing only the condition on " + r.key() + " would make the "
@@ -311,7 +311,7 @@ public final class DeadStatementCheck implements Check {
 
     /** "an aws-cn region (cn-north-1, cn-northwest-1) or *": what a region field must hold to name something here. */
     private static String anyRegion(Partition partition) {
-        return "an " + partition.id() + " region (" + String.join(", ", partition.regions()) + ") or *";
+        return "an " + partition.id() + " region" + Wording.listedRegions(partition, partition.regions(), ", ") + " or *";
     }
 
     /** The Like operator for the statement's condition a reason is about, qualifiers kept. */

@@ -55,10 +55,11 @@ public final class RegionLockoutCheck implements Check {
                     + partition.id() + " (" + Wording.regionsOf(partition) + "): it denies " + denied(statement)
                     + " in the whole partition" + RegionConditions.otherConditions(statement) + ".";
             String remediation = RegionConditions.allowListed(statement)
-                    ? "Allow the " + partition.id() + " regions you use: add them to the aws:RequestedRegion values, e.g. "
-                            + Wording.quoted(partition.regions()) + "."
-                    : "Deny only the regions you mean to: remove the values that name " + partition.id()
-                            + " regions (" + String.join(", ", partition.regions()) + ") from the aws:RequestedRegion condition.";
+                    ? "Allow the " + partition.id() + " regions you use: add them to the aws:RequestedRegion values"
+                            + (Wording.fewRegions(partition) ? ", e.g. " + Wording.quoted(partition.regions()) : "") + "."
+                    : "Deny only the regions you mean to: remove the values that name " + partition.id() + " regions"
+                            + Wording.listedRegions(partition, partition.regions(), ", ")
+                            + " from the aws:RequestedRegion condition.";
             // A Deny that needs another condition to hold (a VPC, a tag) locks out those requests only: HIGH, not CRITICAL.
             Severity severity = RegionConditions.narrowedToSomeRequests(statement) ? Severity.HIGH : Severity.CRITICAL;
             findings.add(Findings.at(INFO, severity, Category.REGION, policy, statement,

@@ -212,11 +212,11 @@ public final class RegionNotInPartitionCheck implements Check {
                             + " otherwise remove it.";
         } else {
             remediation = closest.map(r -> "Did you mean " + Wording.quote(r) + "? ").orElse("")
-                    + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for ("
+                    + "Replace " + Wording.quote(region) + " with the " + partition.id() + " region it stands for"
                     // Not one the list already names: that replacement would change nothing.
-                    + partition.regions().stream().filter(r -> !namedByOthers.contains(r))
-                            .collect(Collectors.joining(" or "))
-                    + ")" + (onlyValue ? "." : ", or remove it.");
+                    + Wording.listedRegions(partition,
+                            partition.regions().stream().filter(r -> !namedByOthers.contains(r)).toList(), " or ")
+                    + (onlyValue ? "." : ", or remove it.");
         }
         return Findings.at(INFO, Severity.LOW, Category.REGION, policy, statement, value.location(), message, remediation);
     }

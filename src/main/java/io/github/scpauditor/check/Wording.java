@@ -21,9 +21,25 @@ final class Wording {
                 ? ConditionOperator.STRING_NOT_LIKE : ConditionOperator.STRING_LIKE);
     }
 
-    /** "aws-cn's regions are cn-north-1, cn-northwest-1". */
+    /**
+     * Partitions with more regions than this are not listed region by region: a message for aws would
+     * otherwise spell out 34 of them, several times over.
+     */
+    static final int LISTED_REGIONS = 6;
+
+    /** "aws-cn's regions are cn-north-1, cn-northwest-1", or "aws has 34 regions" where there are many. */
     static String regionsOf(Partition partition) {
-        return partition.id() + "'s regions are " + String.join(", ", partition.regions());
+        return fewRegions(partition) ? partition.id() + "'s regions are " + String.join(", ", partition.regions())
+                : partition.id() + " has " + partition.regions().size() + " regions";
+    }
+
+    /** " (cn-north-1, cn-northwest-1)" after a mention of the partition's regions, or nothing where there are many. */
+    static String listedRegions(Partition partition, Collection<String> regions, String separator) {
+        return fewRegions(partition) ? " (" + String.join(separator, regions) + ")" : "";
+    }
+
+    static boolean fewRegions(Partition partition) {
+        return partition.regions().size() <= LISTED_REGIONS;
     }
 
     /** "Amazon Bedrock (bedrock)": see {@link io.github.scpauditor.partition.ActionIndex#serviceLabel}. */
