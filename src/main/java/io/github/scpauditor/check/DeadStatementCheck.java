@@ -17,9 +17,11 @@ import io.github.scpauditor.report.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Statements that match no request in the partition, as the evaluator proves them (never a guess).
@@ -57,10 +59,12 @@ public final class DeadStatementCheck implements Check {
             Set<String> fixes = new LinkedHashSet<>();
             if (!together.isEmpty()) {
                 why.add(neverTogether(together));
+                String keys = together.stream().map(DeadReason.NoRegionSatisfies::key).distinct()
+                        .collect(Collectors.joining(" and "));
                 fixes.add(deny
-                        ? "Delete the statement. If it is meant to deny in some regions, replace its " + together.get(0).key()
+                        ? "Delete the statement. If it is meant to deny in some regions, replace its " + keys
                                 + " conditions with one naming them: it will deny there everything the statement matches."
-                        : "Replace its " + together.get(0).key() + " conditions with one naming the regions it is meant to"
+                        : "Replace its " + keys + " conditions with one naming the regions it is meant to"
                                 + " allow in, or delete the statement.");
             }
             for (DeadReason reason : reasons) {
@@ -140,7 +144,8 @@ public final class DeadStatementCheck implements Check {
             each.add(r.operator() + " " + r.key() + " " + Wording.quoted(r.values()) + (each.isEmpty() ? " holds" : "")
                     + " only in " + String.join(", ", r.holdsIn()));
         }
-        return "its " + conditions.get(0).key() + " conditions never hold together: " + String.join(", ", each);
+        return "its " + conditions.stream().map(DeadReason.NoRegionSatisfies::key).distinct()
+                .collect(Collectors.joining(" and ")) + " conditions never hold together: " + String.join(", ", each);
     }
 
     private static String explain(DeadReason reason, Statement statement, Evaluator evaluator) {
@@ -171,7 +176,7 @@ public final class DeadStatementCheck implements Check {
             };
         }
         if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
-            return "every request in " + partition.id() + " carries " + r.key() + ", so Null " + r.key() + " "
+            return everyRequest(r) + " in " + partition.id() + " carries " + r.key() + ", so Null " + r.key() + " "
                     + Wording.quoted(r.values()) + " never holds";
         }
         if (reason instanceof DeadReason.NoRegionSatisfies r && onlyGlobal(r, partition)) {
@@ -233,7 +238,7 @@ public final class DeadStatementCheck implements Check {
         }
         boolean deny = Wording.isDeny(statement);
         if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
-            return "Delete the statement: every request carries " + r.key() + ".";
+            return "Delete the statement: " + everyRequest(r) + " carries " + r.key() + ".";
         }
         if (reason instanceof DeadReason.NoRegionSatisfies r && onlyGlobal(r, partition)) {
             String always = String.join(" or ", r.requestRegions());
@@ -317,6 +322,11 @@ public final class DeadStatementCheck implements Check {
     /** The Like operator for the statement's condition a reason is about, qualifiers kept. */
     private static String likeOperator(Statement statement, DeadReason.OfCondition reason) {
         return condition(statement, reason).map(Wording::likeOperator).orElse("StringLike");
+    }
+
+    /** "every request", or for a service's key (ec2:Region on EC2 actions) "every request for its actions". */
+    private static String everyRequest(DeadReason.NoRegionSatisfies r) {
+        return "every request" + (r.key().toLowerCase(Locale.ROOT).startsWith("aws:") ? "" : " for its actions");
     }
 
     /** Whether the statement's requests can carry only global services' signing regions, not every region. */

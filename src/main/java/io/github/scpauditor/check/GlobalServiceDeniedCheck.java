@@ -54,8 +54,8 @@ public final class GlobalServiceDeniedCheck implements Check {
             // Like REGION_LOCKOUT, judged on the region conditions: the others (typically a principal
             // exemption) only narrow whom the denial reaches, and the message names them.
             Statement regionsOnly = new Statement(statement.index(), statement.sid(), statement.effect(),
-                    statement.actions(), statement.resources(), statement.principal(), RegionConditions.of(statement),
-                    statement.location());
+                    statement.actions(), statement.resources(), statement.principal(),
+                    RegionConditions.of(evaluator, statement), statement.location());
             // signing region -> the global services signed for it that this statement denies for sure
             Map<String, TreeSet<String>> denied = new TreeMap<>();
             partition.globalServices().forEach((service, signingRegion) -> {
@@ -84,7 +84,7 @@ public final class GlobalServiceDeniedCheck implements Check {
                             .anyMatch(match -> match.knownActions() > 0 && deniedServices.contains(match.prefix())))
                     .toList();
             // A deny-list ("deny in cn-northwest-1") names where it denies: "also allow" would mean emptying it.
-            boolean denyList = RegionConditions.of(statement).stream()
+            boolean denyList = RegionConditions.of(evaluator, statement).stream()
                     .allMatch(c -> !c.operator().negated() && c.operator() != ConditionOperator.NULL);
             List<String> deniedIn = byRegion.entrySet().stream().filter(e -> e.getValue() == TriBool.TRUE)
                     .map(Map.Entry::getKey).sorted().toList();
@@ -92,7 +92,7 @@ public final class GlobalServiceDeniedCheck implements Check {
                             : "This Deny allows only " + String.join(", ", allowed)) + " of " + partition.id()
                     + ", but in " + partition.id() + " " + services
                     + ": it denies " + deniedWhat(statement, reaching, evaluator, deniedServices)
-                    + RegionConditions.otherConditions(statement) + ".";
+                    + RegionConditions.otherConditions(evaluator, statement) + ".";
             String remediation = exemptionFix(statement, exemptions, reaching, evaluator, deniedServices)
                     + (denyList ? " if you did not mean to deny " + (deniedServices.size() == 1 ? "it" : "them") + " everywhere."
                             : ", or also allow " + String.join(", ", denied.keySet()) + ".");

@@ -1,5 +1,6 @@
 package io.github.scpauditor.check;
 
+import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.policy.Condition;
 import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Location;
@@ -8,48 +9,54 @@ import io.github.scpauditor.policy.Value;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The aws:RequestedRegion conditions of a statement, as the region checks point at them and quote them. */
+/**
+ * The region conditions of a statement, as the region checks point at them and quote them: those the evaluator
+ * says carry the request's region (aws:RequestedRegion, and ec2:Region on EC2 actions and the like).
+ */
 final class RegionConditions {
 
     private RegionConditions() {
     }
 
-    static List<Condition> of(Statement statement) {
-        return statement.conditions().stream()
-                .filter(c -> c.key().equalsIgnoreCase(RegionNotInPartitionCheck.REQUESTED_REGION))
-                .toList();
+    static List<Condition> of(Evaluator evaluator, Statement statement) {
+        return evaluator.regionConditions(statement);
     }
 
     /**
      * The region conditions that list regions: all but Null, whose "true" or "false" asks only whether the key is
-     * present (every request carries it), so it names no region to allow or deny.
+     * present, so it names no region to allow or deny.
      */
-    static List<Condition> lists(Statement statement) {
-        return of(statement).stream().filter(c -> c.operator() != ConditionOperator.NULL).toList();
+    static List<Condition> lists(Evaluator evaluator, Statement statement) {
+        return of(evaluator, statement).stream().filter(c -> c.operator() != ConditionOperator.NULL).toList();
     }
 
     /** Where a finding about the statement's region restriction points: its first region list. */
-    static Location location(Statement statement) {
-        return lists(statement).stream().findFirst().map(Condition::location).orElse(statement.location());
+    static Location location(Evaluator evaluator, Statement statement) {
+        return lists(evaluator, statement).stream().findFirst().map(Condition::location).orElse(statement.location());
     }
 
     /** Is the first region list an allow-list (StringNotEquals, StringNotLike…: its values are the regions spared)? */
-    static boolean allowListed(Statement statement) {
-        return lists(statement).stream().findFirst().map(c -> c.operator().negated()).orElse(true);
+    static boolean allowListed(Evaluator evaluator, Statement statement) {
+        return lists(evaluator, statement).stream().findFirst().map(c -> c.operator().negated()).orElse(true);
+    }
+
+    /** The keys of the region lists as written, e.g. "aws:RequestedRegion" or "aws:RequestedRegion and ec2:Region". */
+    static String listKeys(Evaluator evaluator, Statement statement) {
+        return lists(evaluator, statement).stream().map(Condition::key).distinct().collect(Collectors.joining(" and "));
     }
 
     /** e.g. StringNotEquals aws:RequestedRegion ["us-east-1", "us-west-2"] */
-    static String describe(Statement statement) {
-        return of(statement).stream()
+    static String describe(Evaluator evaluator, Statement statement) {
+        return of(evaluator, statement).stream()
                 .map(c -> c.operatorText() + " " + c.key() + " "
                         + Wording.quoted(c.values().stream().map(Value::text).toList()))
                 .collect(Collectors.joining(" and "));
     }
 
     /** The statement's other conditions still narrow whom or what it denies: say so rather than overstate. */
-    static String otherConditions(Statement statement) {
-        List<String> others = statement.conditions().stream()
-                .filter(c -> !c.key().equalsIgnoreCase(RegionNotInPartitionCheck.REQUESTED_REGION))
+    static String otherConditions(Evaluator evaluator, Statement statement) {
+        List<Condition> regional = of(evaluator, statement);
+        List<String> others = statement.conditions().stream().filter(c -> !regional.contains(c))
                 .map(c -> c.operatorText() + " " + c.key()).toList();
         return others.isEmpty() ? "" : ", wherever its other conditions (" + String.join(", ", others) + ") hold";
     }
@@ -59,9 +66,9 @@ final class RegionConditions {
      * denies only the requests that meet it, not every request. Negated operators and IfExists hold on a
      * missing key, so they narrow nothing by default (they exempt).
      */
-    static boolean narrowedToSomeRequests(Statement statement) {
+    static boolean narrowedToSomeRequests(Evaluator evaluator, Statement statement) {
+        List<Condition> regional = of(evaluator, statement);
         return statement.conditions().stream()
-                .anyMatch(c -> !c.key().equalsIgnoreCase(RegionNotInPartitionCheck.REQUESTED_REGION)
-                        && !c.operator().negated() && !c.ifExists());
+                .anyMatch(c -> !regional.contains(c) && !c.operator().negated() && !c.ifExists());
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A region-deny (a Deny with aws:RequestedRegion conditions) whose region conditions hold in every region
+ * A region-deny (a Deny with region conditions: on aws:RequestedRegion, or on a key the evaluator says carries the
+ * same region for the statement's actions, such as ec2:Region) whose region conditions hold in every region
  * of the partition: the allowed set holds no region here, so it denies every action it names, everywhere.
  * A deny-list naming only regions of the partition, and all of them, denies here on purpose and is not reported.
  * A statement that is dead for another reason denies nothing and is DEAD_STATEMENT's to report. HIGH
@@ -50,27 +51,30 @@ public final class RegionLockoutCheck implements Check {
                     || evaluator.reach(statement).dead() || deniesHereOnPurpose(evaluator, statement)) {
                 continue;
             }
-            String message = "This Deny applies whenever " + RegionConditions.describe(statement)
-                    + (RegionConditions.of(statement).size() == 1 ? " holds" : " hold") + ", which is every region of "
+            String message = "This Deny applies whenever " + RegionConditions.describe(evaluator, statement)
+                    + (RegionConditions.of(evaluator, statement).size() == 1 ? " holds" : " hold")
+                    + ", which is every region of "
                     + partition.id() + " (" + Wording.regionsOf(partition) + "): it denies " + denied(statement)
-                    + " in the whole partition" + RegionConditions.otherConditions(statement) + ".";
-            String remediation = RegionConditions.allowListed(statement)
-                    ? "Allow the " + partition.id() + " regions you use: add them to the aws:RequestedRegion values"
+                    + " in the whole partition" + RegionConditions.otherConditions(evaluator, statement) + ".";
+            String keys = RegionConditions.listKeys(evaluator, statement);
+            String remediation = RegionConditions.allowListed(evaluator, statement)
+                    ? "Allow the " + partition.id() + " regions you use: add them to the " + keys + " values"
                             + (Wording.fewRegions(partition) ? ", e.g. " + Wording.quoted(partition.regions()) : "") + "."
                     : "Deny only the regions you mean to: remove the values that name " + partition.id() + " regions"
                             + Wording.listedRegions(partition, partition.regions(), ", ")
-                            + " from the aws:RequestedRegion condition.";
+                            + " from the " + keys + " condition" + (keys.contains(" and ") ? "s." : ".");
             // A Deny that needs another condition to hold (a VPC, a tag) locks out those requests only: HIGH, not CRITICAL.
-            Severity severity = RegionConditions.narrowedToSomeRequests(statement) ? Severity.HIGH : Severity.CRITICAL;
+            Severity severity = RegionConditions.narrowedToSomeRequests(evaluator, statement)
+                    ? Severity.HIGH : Severity.CRITICAL;
             findings.add(Findings.at(INFO, severity, Category.REGION, policy, statement,
-                    RegionConditions.location(statement),
+                    RegionConditions.location(evaluator, statement),
                     message, remediation));
         }
         return findings;
     }
 
     /**
-     * Whether a deny-list (StringEquals, StringLike… on aws:RequestedRegion) names only regions of this partition,
+     * Whether a deny-list (StringEquals, StringLike… on a region key) names only regions of this partition,
      * by name or pattern ("cn-north-1", "cn-*"), and together all of them: its author listed this partition's
      * regions as the ones to deny in ("deny unencrypted volumes in China"), so denying everywhere here is the
      * guardrail working as written, and removing those values would remove the guardrail. A list that also names
@@ -79,11 +83,11 @@ public final class RegionLockoutCheck implements Check {
      * in every partition as written, with no list whose values could be made right for this one.
      */
     private static boolean deniesHereOnPurpose(Evaluator evaluator, Statement statement) {
-        if (RegionConditions.lists(statement).isEmpty()) {
+        if (RegionConditions.lists(evaluator, statement).isEmpty()) {
             return true;
         }
         Set<String> named = new HashSet<>();
-        for (Condition condition : RegionConditions.lists(statement)) {
+        for (Condition condition : RegionConditions.lists(evaluator, statement)) {
             if (condition.operator().negated()) {
                 continue;
             }

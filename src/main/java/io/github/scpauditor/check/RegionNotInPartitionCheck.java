@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * Region values and patterns that name no region of the partition, as the evaluator compares them where they
- * are written: aws:RequestedRegion condition values and the region field of ARNs (resources and ARN condition
+ * are written: values of region conditions (aws:RequestedRegion, and keys the evaluator says carry the same region
+ * for the statement's actions, such as ec2:Region) and the region field of ARNs (resources and ARN condition
  * values). A value wrong in letter case alone ("CN-NORTH-1" under StringNotEquals, which compares
  * case-sensitively) gets its own explanation. Values with a policy variable or a template placeholder are left
  * alone (their value is not known here); ARNs of another partition are FOREIGN_PARTITION_ARN's to report.
@@ -32,8 +33,6 @@ public final class RegionNotInPartitionCheck implements Check {
 
     public static final CheckInfo INFO = new CheckInfo("REGION_NOT_IN_PARTITION", Severity.LOW, Category.REGION,
             "A region value or pattern that names no region of the partition");
-
-    static final String REQUESTED_REGION = "aws:RequestedRegion";
 
     @Override
     public CheckInfo info() {
@@ -65,10 +64,11 @@ public final class RegionNotInPartitionCheck implements Check {
                     }
                 }
             }
+            List<Condition> regionConditions = evaluator.regionConditions(statement);
             for (Condition condition : statement.conditions()) {
-                boolean regionKey = condition.key().equalsIgnoreCase(REQUESTED_REGION);
+                boolean regionKey = regionConditions.contains(condition);
                 if (regionKey && Wording.isDeny(statement) && !condition.operator().negated()
-                        && makesDead(evaluator, reach, condition)) {
+                        && makesDead(evaluator, reach, statement, condition)) {
                     // DEAD_STATEMENT reports these values as the reason and says to delete the statement; a fix per
                     // value ("remove us-east-2") would, followed alone, leave a Deny with no region condition at all.
                     continue;
@@ -97,11 +97,12 @@ public final class RegionNotInPartitionCheck implements Check {
      * gives, or, for a statement dead for another reason first (its services are not offered here), a condition that
      * holds in no region of the partition on its own.
      */
-    private static boolean makesDead(Evaluator evaluator, Reach reach, Condition condition) {
+    private static boolean makesDead(Evaluator evaluator, Reach reach, Statement statement, Condition condition) {
         return reach.dead() && (reach.reasons().stream().anyMatch(reason -> reason instanceof DeadReason.NoRegionSatisfies r
                 && r.key().equalsIgnoreCase(condition.key()) && r.operator().equalsIgnoreCase(condition.operatorText()))
                 || evaluator.partition().regions().stream()
-                        .allMatch(region -> evaluator.conditionInPartition(condition, region).result() == TriBool.FALSE));
+                        .allMatch(region -> evaluator.conditionInPartition(statement, condition, region).result()
+                                == TriBool.FALSE));
     }
 
     /** Whether the statement is dead and one of its reasons is this Resource ARN (key null) or this key's ARN. */

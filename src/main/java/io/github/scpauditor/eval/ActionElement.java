@@ -108,6 +108,19 @@ final class ActionElement {
         return hasUniversalEntry;
     }
 
+    /**
+     * Whether every entry is an Action entry with {@code service} written as its prefix and, for a non-null
+     * {@code action} (lower case), that action written out: then every request it matches is one of them.
+     */
+    boolean namesOnly(String service, String action) {
+        if (negated || !wildcardPrefixed.isEmpty() || byLiteralPrefix.size() != 1
+                || !byLiteralPrefix.containsKey(service)) {
+            return false;
+        }
+        return action == null || byLiteralPrefix.get(service).stream()
+                .allMatch(e -> e.action().isLiteral() && e.action().text().equals(action));
+    }
+
     /** Literal prefixes written in the element (they may name services the index does not know). */
     Iterable<String> literalPrefixes() {
         return byLiteralPrefix.keySet();

@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * What a statement can match in the partition, by three-valued evaluation over symbolic requests:
  * one per region a request can name, for the services the Action/NotAction element reaches. A request
- * knows its aws:RequestedRegion; keys of services the partition does not offer are absent; every
- * other key is unknown, so a condition on it is UNKNOWN unless its semantics decide regardless.
+ * knows its aws:RequestedRegion, and the keys that carry the same region for the statement's actions
+ * ({@link RegionKeys}); keys of services the partition does not offer are absent; every other key is
+ * unknown, so a condition on it is UNKNOWN unless its semantics decide regardless.
  */
 final class Analysis {
-    static final String REQUESTED_REGION = "aws:RequestedRegion";
     private static final String PRINCIPAL_ARN = "aws:PrincipalArn";
     private static final Set<String> ARN_VALUED_KEYS = Set.of("aws:principalarn", "aws:sourcearn");
     private static final int MEMO_SLOTS = 64;
@@ -99,7 +99,7 @@ final class Analysis {
             reasons.add(new DeadReason.ResourcesNeverMatch(foreign));
         }
         if (!regions.isEmpty()) {
-            reasons.addAll(conditionReasons(statement.conditions(), regions));
+            reasons.addAll(conditionReasons(statement, regions));
         }
         return new Reach(!reasons.isEmpty(), reasons);
     }
@@ -202,7 +202,8 @@ final class Analysis {
     }
 
     /** Reasons the conditions hold in none of the reachable regions; empty when some region is possible. */
-    private List<DeadReason> conditionReasons(List<Condition> conditions, BitSet regions) {
+    private List<DeadReason> conditionReasons(Statement statement, BitSet regions) {
+        List<Condition> conditions = statement.conditions();
         if (conditions.isEmpty()) {
             return List.of();
         }
@@ -210,9 +211,11 @@ final class Analysis {
         int[] falseCount = new int[conditions.size()];
         ConditionVerdict[] lastFalse = new ConditionVerdict[conditions.size()];
         List<ConditionVerdict> regionFree = new ArrayList<>(conditions.size());
-        for (Condition c : conditions) {
-            if (!isRegionKey(c.key())) {
-                regionFree.add(symbolic(c, null));
+        boolean[] regional = new boolean[conditions.size()];
+        for (int i = 0; i < conditions.size(); i++) {
+            regional[i] = carriesRegion(statement, conditions.get(i));
+            if (!regional[i]) {
+                regionFree.add(symbolic(statement, conditions.get(i), null));
             }
         }
         int regionsTried = 0;
@@ -223,7 +226,7 @@ final class Analysis {
             int free = 0;
             for (int i = 0; i < conditions.size(); i++) {
                 Condition c = conditions.get(i);
-                ConditionVerdict v = isRegionKey(c.key()) ? symbolic(c, region) : regionFree.get(free++);
+                ConditionVerdict v = regional[i] ? symbolic(statement, c, region) : regionFree.get(free++);
                 all = all.and(v.result());
                 if (v.result() == TriBool.FALSE) {
                     falseCount[i]++;
@@ -242,18 +245,19 @@ final class Analysis {
         List<DeadReason> somewhere = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             if (lastFalse[i] != null) {
-                (falseCount[i] == regionsTried ? everywhere : somewhere).add(reasonFor(lastFalse[i], tried));
+                (falseCount[i] == regionsTried ? everywhere : somewhere).add(reasonFor(statement, lastFalse[i], tried));
             }
         }
         return everywhere.isEmpty() ? somewhere : everywhere;
     }
 
-    private DeadReason reasonFor(ConditionVerdict v, List<String> requestRegions) {
+    private DeadReason reasonFor(Statement statement, ConditionVerdict v, List<String> requestRegions) {
         Condition c = v.condition();
         List<String> values = c.values().stream().map(Value::text).toList();
-        if (isRegionKey(c.key())) {
+        if (carriesRegion(statement, c)) {
             // Only region conditions can fail in some regions and not others: say where this one holds on its own.
-            List<String> holdsIn = requestRegions.stream().filter(region -> symbolic(c, region).result().possible()).toList();
+            List<String> holdsIn = requestRegions.stream()
+                    .filter(region -> symbolic(statement, c, region).result().possible()).toList();
             return new DeadReason.NoRegionSatisfies(c.operatorText(), c.key(), values, requestRegions, holdsIn);
         }
         if (v.basis() == Basis.KEY_NEVER_PRESENT) {
@@ -265,19 +269,35 @@ final class Analysis {
         return new DeadReason.ConditionNeverTrue(c.operatorText(), c.key(), values);
     }
 
-    static boolean isRegionKey(String key) {
-        return key.equalsIgnoreCase(REQUESTED_REGION);
+    /** Whether the condition's key carries the region of every request the statement can match (maybe absent). */
+    boolean carriesRegion(Statement statement, Condition c) {
+        return presence(statement, c) != RegionKeys.Presence.OTHER;
+    }
+
+    private RegionKeys.Presence presence(Statement statement, Condition c) {
+        return RegionKeys.presence(c.key(), statement.actions() == null ? null : memo(statement).actions());
     }
 
     // ---- one condition on a symbolic request ----
 
-    /** The condition on a request of the partition whose aws:RequestedRegion is {@code region} (null: not needed). */
-    ConditionVerdict symbolic(Condition c, String region) {
-        if (isRegionKey(c.key()) && region != null) {
+    /**
+     * The condition on a request of the partition the statement can match whose aws:RequestedRegion is {@code region}
+     * (null: not needed).
+     */
+    ConditionVerdict symbolic(Statement statement, Condition c, String region) {
+        RegionKeys.Presence presence = region == null ? RegionKeys.Presence.OTHER : presence(statement, c);
+        if (presence != RegionKeys.Presence.OTHER) {
             if (ConditionEvaluator.substitutesVariables(c)) {
                 return new ConditionVerdict(c, TriBool.UNKNOWN, Basis.DEPENDS_ON_REQUEST);
             }
-            return ConditionEvaluator.evaluate(c, RequestContext.single(REQUESTED_REGION, region));
+            ConditionVerdict present = ConditionEvaluator.evaluate(c, RequestContext.single(c.key(), region));
+            if (presence == RegionKeys.Presence.REGION) {
+                return present;
+            }
+            // A key a request may omit decides only where both cases agree (a negated operator holds on both).
+            ConditionVerdict absent = ConditionEvaluator.evaluate(c, RequestContext.EMPTY);
+            return present.result() == absent.result() ? present
+                    : new ConditionVerdict(c, TriBool.UNKNOWN, Basis.DEPENDS_ON_REQUEST);
         }
         if (keyNeverPresent(c.key())) {
             ConditionVerdict v = ConditionEvaluator.evaluate(c, RequestContext.EMPTY);
@@ -374,7 +394,7 @@ final class Analysis {
             if (result == TriBool.FALSE) {
                 break;
             }
-            result = result.and(symbolic(c, region).result());
+            result = result.and(symbolic(statement, c, region).result());
         }
         return result;
     }
@@ -395,7 +415,7 @@ final class Analysis {
     // ---- regions ----
 
     Optional<RegionRestriction> regionRestriction(Statement statement) {
-        List<Condition> regionConditions = statement.conditions().stream().filter(c -> isRegionKey(c.key())).toList();
+        List<Condition> regionConditions = regionConditions(statement);
         if (regionConditions.isEmpty()) {
             return Optional.empty();
         }
@@ -403,13 +423,18 @@ final class Analysis {
         for (String region : facts.regions()) {
             TriBool all = TriBool.TRUE;
             for (Condition c : regionConditions) {
-                all = all.and(symbolic(c, region).result());
+                all = all.and(symbolic(statement, c, region).result());
             }
             byRegion.put(region, all);
         }
         Set<String> mentioned = new LinkedHashSet<>();
         regionConditions.forEach(c -> c.values().forEach(v -> mentioned.add(v.text())));
         return Optional.of(new RegionRestriction(byRegion, mentioned));
+    }
+
+    /** The statement's conditions whose key carries the region of the requests it can match. */
+    List<Condition> regionConditions(Statement statement) {
+        return statement.conditions().stream().filter(c -> carriesRegion(statement, c)).toList();
     }
 
     Optional<NamedRegions> regionsNamedBy(Condition regionCondition, String value) {

@@ -28,11 +28,12 @@ public sealed interface DeadReason {
     }
 
     /**
-     * No aws:RequestedRegion the statement's requests can carry satisfies this region condition together with the
-     * statement's other region conditions. {@code requestRegions} are those values: the partition's regions, or only
-     * the signing regions of global services when every action the statement reaches is of one (IAM's requests carry
-     * cn-north-1). {@code holdsIn} are the request regions where this condition alone can hold: empty when it holds in
-     * none, otherwise another region condition fails there (StringEquals "cn-north-1" beside StringLike "*west*").
+     * No aws:RequestedRegion the statement's requests can carry satisfies this region condition (on that key, or on
+     * a key carrying the same region, such as ec2:Region) together with the statement's other region conditions.
+     * {@code requestRegions} are those values: the partition's regions, or only the signing regions of global
+     * services when every action the statement reaches is of one (IAM's requests carry cn-north-1). {@code holdsIn}
+     * are the request regions where this condition alone can hold: empty when it holds in none, otherwise another
+     * region condition fails there (StringEquals "cn-north-1" beside StringLike "*west*").
      */
     record NoRegionSatisfies(String operator, String key, List<String> values, List<String> requestRegions,
             List<String> holdsIn) implements OfCondition {

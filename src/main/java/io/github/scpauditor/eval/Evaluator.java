@@ -114,22 +114,32 @@ public final class Evaluator {
     }
 
     /**
-     * One condition on the requests of the partition whose aws:RequestedRegion is {@code region}: e.g.
-     * an ArnNotLike naming only arn:aws: ARNs is TRUE with basis VALUES_NEVER_IN_PARTITION (it exempts nobody).
+     * One condition of the statement on the requests of the partition it can match whose aws:RequestedRegion is
+     * {@code region}: e.g. an ArnNotLike naming only arn:aws: ARNs is TRUE with basis VALUES_NEVER_IN_PARTITION (it
+     * exempts nobody); StringNotEquals ec2:Region "eu-central-1" on EC2 actions is TRUE in every region here.
      */
-    public ConditionVerdict conditionInPartition(Condition condition, String region) {
-        return analysis.symbolic(condition, region);
+    public ConditionVerdict conditionInPartition(Statement statement, Condition condition, String region) {
+        return analysis.symbolic(statement, condition, region);
     }
 
-    /** The statement's aws:RequestedRegion conditions per partition region; empty if it has none. */
+    /**
+     * The statement's region conditions: those on aws:RequestedRegion, and on a service key that carries the same
+     * region for every action the statement names (ec2:Region on EC2 actions, s3:LocationConstraint on
+     * s3:CreateBucket, where a request may omit it).
+     */
+    public List<Condition> regionConditions(Statement statement) {
+        return analysis.regionConditions(statement);
+    }
+
+    /** The statement's region conditions together, per partition region; empty if it has none. */
     public Optional<RegionRestriction> regionRestriction(Statement statement) {
         return analysis.regionRestriction(statement);
     }
 
     /**
-     * What one value of an aws:RequestedRegion condition names: the regions a request here can carry that it
-     * matches as the condition's operator compares (StringEquals and StringLike case-sensitively, wildcards only
-     * for the Like operators), and those it would match written in lower case. Empty for Null, which tests
+     * What one value of a region condition ({@link #regionConditions}) names: the regions a request here can carry
+     * that it matches as the condition's operator compares (StringEquals and StringLike case-sensitively, wildcards
+     * only for the Like operators), and those it would match written in lower case. Empty for Null, which tests
      * presence, and for a value with a policy variable, which could be any region.
      */
     public Optional<NamedRegions> regionsNamedBy(Condition regionCondition, String value) {

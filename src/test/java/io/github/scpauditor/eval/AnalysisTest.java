@@ -273,7 +273,7 @@ class AnalysisTest {
                 "Effect": "Deny", "Action": "*", "Resource": "*",
                 "Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/AWSControlTowerExecution"}}""");
 
-        ConditionVerdict v = CN.conditionInPartition(s.conditions().get(0), "cn-north-1");
+        ConditionVerdict v = CN.conditionInPartition(s, s.conditions().get(0), "cn-north-1");
 
         assertThat(v.result()).isEqualTo(TriBool.TRUE);
         assertThat(v.basis()).isEqualTo(ConditionVerdict.Basis.VALUES_NEVER_IN_PARTITION);
@@ -285,7 +285,7 @@ class AnalysisTest {
                 "Effect": "Deny", "Action": "*", "Resource": "*",
                 "Condition": {"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/Admin", "arn:aws-cn:iam::*:role/Admin"]}}""");
 
-        assertThat(CN.conditionInPartition(s.conditions().get(0), "cn-north-1").result()).isEqualTo(TriBool.UNKNOWN);
+        assertThat(CN.conditionInPartition(s, s.conditions().get(0), "cn-north-1").result()).isEqualTo(TriBool.UNKNOWN);
     }
 
     @ParameterizedTest

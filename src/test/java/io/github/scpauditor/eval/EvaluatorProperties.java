@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The analysis never claims too much: a statement reach() calls dead, or that canMatch/regionRestriction
  * rule out for a service or region, matches no concrete request of aws-cn; a condition the analysis
- * decides (TRUE or FALSE) comes out the same on every such request; and matching is total.
+ * decides (TRUE or FALSE) comes out the same on every such request its actions match; and matching is total.
  * Each example is a seed, so a failure names a reproducible statement and request.
  */
 class EvaluatorProperties {
@@ -33,13 +33,17 @@ class EvaluatorProperties {
 
     private static final List<String> ACTIONS = List.of("*", "s3:*", "s3:Get*", "s3:GetObject", "bedrock:*", "bedrock:InvokeModel",
             "controltower:*", "iam:*", "iam:CreateRole", "iam:Get*", "organizations:*", "support:*", "ec2:Describe*", "ec2:RunInstances",
-            "sts:*", "sts:AssumeRole", "cloudtrail:StopLogging", "*:Get*", "s?:*", "q:*", "route53:*", "cloudfront:*", "s3:GetObjekt");
+            "sts:*", "sts:AssumeRole", "cloudtrail:StopLogging", "*:Get*", "s?:*", "q:*", "route53:*", "cloudfront:*",
+            "s3:GetObjekt", "ec2:*", "s3:CreateBucket");
     private static final List<String> RESOURCES = List.of("*", "arn:aws:s3:::b/*", "arn:aws-cn:s3:::b/*", "arn:*:iam::*:role/*",
             "arn:aws-cn:ec2:us-east-1:*:instance/*", "arn:aws-cn:ec2:cn-north-1:*:instance/*", "arn:aws:iam::*:role/Admin",
             "arn:aws-cn:iam::111122223333:role/*", "arn:aws*:s3:::b/*", "arn:aws-cn:s3:::${aws:PrincipalTag/team}/*",
             "arn:aws-cn:ec2:CN-NORTH-1:*:instance/*", "arn:${aws:PrincipalTag/team}:ec2:cn-north-1:*:instance/*");
     private static final List<String> REGION_VALUES = List.of("cn-north-1", "cn-northwest-1", "us-east-1", "us-east-2", "cn-*", "*",
             "CN-NORTH-1", "cn-north1");
+    /** aws:RequestedRegion, and keys that carry the same region on some actions (RegionKeys). */
+    private static final List<String> REGION_KEYS = List.of("aws:RequestedRegion", "aws:RequestedRegion", "ec2:Region",
+            "s3:LocationConstraint");
     private static final List<String> REGION_OPERATORS = List.of("StringEquals", "StringNotEquals", "StringLike", "StringNotLike",
             "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "ForAnyValue:StringEquals", "ForAllValues:StringNotEquals",
             "StringNotEqualsIfExists", "StringEqualsIfExists");
@@ -89,9 +93,11 @@ class EvaluatorProperties {
                 if (EVALUATOR.canMatch(statement, service, region) == TriBool.FALSE) {
                     ruledOut.incrementAndGet();
                 }
-                List<ConditionVerdict> concrete = EVALUATOR.conditions(statement, request);
+                // The analysis answers for the requests the statement's actions match (ec2:Region: on EC2's).
+                boolean actionMatches = ActionElement.matches(statement.actions(), request.action());
+                List<ConditionVerdict> concrete = actionMatches ? EVALUATOR.conditions(statement, request) : List.of();
                 for (ConditionVerdict actual : concrete) {
-                    TriBool claimed = EVALUATOR.conditionInPartition(actual.condition(), region).result();
+                    TriBool claimed = EVALUATOR.conditionInPartition(statement, actual.condition(), region).result();
                     if (claimed != TriBool.UNKNOWN) {
                         decided.incrementAndGet();
                         assertThat(actual.result()).as(json + "\n" + actual.condition() + " on " + request).isEqualTo(claimed);
@@ -112,6 +118,54 @@ class EvaluatorProperties {
         assertThat(ruledOut.get()).isGreaterThan(30_000);
         assertThat(matched.get()).isGreaterThan(4_000);
         assertThat(decided.get()).isGreaterThan(20_000);
+    }
+
+    /** The same for statements whose actions all carry a region key: its verdicts hold on each of their requests. */
+    @Test
+    void regionKeysDecideOnlyWhatEveryRequestOfTheStatementAgreesOn() {
+        AtomicInteger decided = new AtomicInteger();
+        qt().withExamples(1500).forAll(longs().all()).checkAssert(seed -> {
+            Random rnd = new Random(seed);
+            String action = pick(rnd, List.of("ec2:*", "ec2:RunInstances", "s3:CreateBucket"));
+            Map<String, List<String>> blocks = new LinkedHashMap<>();
+            for (int i = 1 + rnd.nextInt(2); i > 0; i--) {
+                blocks.computeIfAbsent(pick(rnd, REGION_OPERATORS), k -> new ArrayList<>())
+                        .add("\"" + pick(rnd, REGION_KEYS) + "\": " + someOf(rnd, REGION_VALUES, rnd.nextInt(4)));
+            }
+            String json = "\"Effect\": \"Deny\", \"Action\": \"" + action + "\", \"Resource\": \"*\", \"Condition\": {"
+                    + blocks.entrySet().stream().map(e -> "\"" + e.getKey() + "\": {" + e.getValue().stream()
+                            .collect(Collectors.toMap(kv -> kv.substring(0, kv.indexOf("\":") + 1), kv -> kv,
+                                    (a, b) -> a, LinkedHashMap::new))
+                            .values().stream().collect(Collectors.joining(", ")) + "}")
+                            .collect(Collectors.joining(", ")) + "}";
+            Statement statement = parse(json);
+            Map<String, TriBool> regions = EVALUATOR.regionRestriction(statement).map(RegionRestriction::byRegion)
+                    .orElse(Map.of());
+            for (String region : CN.regions()) {
+                Map<String, List<String>> context = new LinkedHashMap<>();
+                context.put("aws:RequestedRegion", List.of(region));
+                String requested = action.equals("ec2:*") ? "ec2:DescribeInstances" : action;
+                if (requested.startsWith("ec2:")) {
+                    context.put("ec2:Region", List.of(region));
+                } else if (rnd.nextBoolean()) {
+                    context.put("s3:LocationConstraint", List.of(region));
+                }
+                Request request = new Request(requested, "*", "arn:aws-cn:iam::111122223333:role/Dev", context);
+                for (ConditionVerdict actual : EVALUATOR.conditions(statement, request)) {
+                    TriBool claimed = EVALUATOR.conditionInPartition(statement, actual.condition(), region).result();
+                    if (claimed != TriBool.UNKNOWN) {
+                        decided.incrementAndGet();
+                        assertThat(actual.result()).as(json + "\non " + request).isEqualTo(claimed);
+                    }
+                }
+                if (EVALUATOR.match(statement, request).matched()) {
+                    assertThat(EVALUATOR.reach(statement).dead()).as(json + "\nmatches " + request).isFalse();
+                    assertThat(regions.getOrDefault(region, TriBool.TRUE)).as(json + "\nmatches " + request)
+                            .isNotEqualTo(TriBool.FALSE);
+                }
+            }
+        });
+        assertThat(decided.get()).isGreaterThan(2_000);
     }
 
     /** covers() is sound: where it says a value covers another, every value the other matches it matches too. */
@@ -196,7 +250,7 @@ class EvaluatorProperties {
         for (int i = 0; i < conditions; i++) {
             switch (rnd.nextInt(4)) {
                 case 0 -> blocks.computeIfAbsent(pick(rnd, REGION_OPERATORS), k -> new ArrayList<>())
-                        .add("\"aws:RequestedRegion\": " + someOf(rnd, REGION_VALUES, rnd.nextInt(4)));
+                        .add("\"" + pick(rnd, REGION_KEYS) + "\": " + someOf(rnd, REGION_VALUES, rnd.nextInt(4)));
                 case 1 -> blocks.computeIfAbsent(pick(rnd, PRINCIPAL_OPERATORS), k -> new ArrayList<>())
                         .add("\"aws:PrincipalArn\": " + someOf(rnd, PRINCIPAL_VALUES, 1 + rnd.nextInt(2)));
                 case 2 -> addBlock(blocks, pick(rnd, BEDROCK_CONDITIONS));
@@ -230,13 +284,15 @@ class EvaluatorProperties {
     /**
      * A request of the partition: an action of an offered (or possibly offered) service, the region a
      * request to it names (a global service's signing region), a resource and principal of the partition,
-     * no key of a service the partition lacks, and a random rest of the context.
+     * ec2:Region and s3:LocationConstraint (CreateBucket, or absent) as RegionKeys has them, no key of a service
+     * the partition lacks, and a random rest of the context.
      */
     private static Request randomRequest(Random rnd) {
         String service = pick(rnd, SERVICES);
         assertThat(CN.offers(service)).isNotEqualTo(Availability.NO);
         List<String> actions = CN.actions().actions(service);
-        String action = service + ":" + (actions.isEmpty() ? "DoSomething" : actions.get(rnd.nextInt(actions.size())));
+        String action = service.equals("s3") && rnd.nextInt(4) == 0 ? "s3:CreateBucket"
+                : service + ":" + (actions.isEmpty() ? "DoSomething" : actions.get(rnd.nextInt(actions.size())));
         String region = CN.signingRegion(service).orElse(pick(rnd, CN.regions()));
         String account = rnd.nextBoolean() ? "111122223333" : "444455556666";
         String resource = switch (rnd.nextInt(5)) {
@@ -249,6 +305,12 @@ class EvaluatorProperties {
         String principal = "arn:aws-cn:iam::" + account + ":role/" + (rnd.nextBoolean() ? "Admin" : "Dev");
         Map<String, List<String>> context = new LinkedHashMap<>();
         context.put("aws:RequestedRegion", List.of(region));
+        if (service.equals("ec2")) {
+            context.put("ec2:Region", List.of(region));
+        }
+        if (action.equals("s3:CreateBucket") && rnd.nextBoolean()) {
+            context.put("s3:LocationConstraint", List.of(region)); // the new bucket's region, or left out
+        }
         if (rnd.nextBoolean()) {
             context.put("aws:PrincipalTag/team", List.of(rnd.nextBoolean() ? "platform" : "data"));
         }
