@@ -104,8 +104,10 @@ final class Simulation {
             ObjectNode answer = mapper.createObjectNode();
             answer.put("decision", decision.outcome().name());
             answer.set("statements", mapper.valueToTree(decision.statements()));
-            if (region.assumed() != null) {
-                answer.putObject("assumed").put(REQUESTED_REGION, region.assumed());
+            if (!region.assumed().isEmpty()) {
+                ObjectNode assumed = answer.putObject("assumed");
+                region.assumed().forEach((key, values) -> assumed.set(key,
+                        values.size() == 1 ? mapper.valueToTree(values.get(0)) : mapper.valueToTree(values)));
             }
             String absent = absentService(request.action());
             if (absent != null || region.note() != null) {
@@ -134,8 +136,8 @@ final class Simulation {
         return action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
     }
 
-    /** The request as simulated, the region filled in for it (if any), and what to know about its region (if anything). */
-    private record RequestedRegion(Request request, String assumed, String note) {
+    /** The request as simulated, the region keys filled in for it (if any), and what to know about its region (if anything). */
+    private record RequestedRegion(Request request, Map<String, List<String>> assumed, String note) {
     }
 
     /**
@@ -147,29 +149,57 @@ final class Simulation {
         Partition partition = evaluator.partition();
         String prefix = servicePrefix(request.action());
         Optional<String> signing = partition.signingRegion(prefix);
-        List<String> given = request.context().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(REQUESTED_REGION)).map(Map.Entry::getValue).findFirst().orElse(null);
+        List<String> given = given(request, REQUESTED_REGION);
         if (given == null && signing.isPresent()) {
-            Map<String, List<String>> context = new LinkedHashMap<>(request.context());
-            context.put(REQUESTED_REGION, List.of(signing.get()));
-            return new RequestedRegion(new Request(request.action(), request.resource(), request.principalArn(), context),
-                    signing.get(), null);
+            return new RequestedRegion(withRegionKeys(request, List.of(signing.get()), REQUESTED_REGION),
+                    assumedKeys(request, List.of(signing.get()), REQUESTED_REGION), null);
         }
         if (given == null) {
-            return new RequestedRegion(request, null, "no aws:RequestedRegion given: a real request carries the region"
-                    + " it is sent to, and conditions on that key were evaluated as if it were missing");
+            List<String> keys = new ArrayList<>(List.of(REQUESTED_REGION));
+            keys.addAll(evaluator.regionKeysCarriedBy(request.action()));
+            return new RequestedRegion(request, Map.of(), "no aws:RequestedRegion given: a real request carries the region"
+                    + " it is sent to, and conditions on " + (keys.size() == 1 ? "that key were evaluated as if it were"
+                    : String.join(" and ", keys) + " were evaluated as if they were") + " missing");
         }
+        // A service key carrying the region (ec2:Region) holds what aws:RequestedRegion does, unless the line says otherwise.
+        Request simulated = withRegionKeys(request, given);
+        Map<String, List<String>> assumed = assumedKeys(request, given);
         if (signing.isPresent() && !given.equals(List.of(signing.get()))) {
-            return new RequestedRegion(request, null, prefix + " requests in " + partition.id() + " are signed for "
+            return new RequestedRegion(simulated, assumed, prefix + " requests in " + partition.id() + " are signed for "
                     + signing.get() + ", so a real one carries aws:RequestedRegion " + signing.get() + " and nothing else");
         }
         List<String> foreign = given.stream().filter(r -> !partition.regions().contains(r)).toList();
         if (!foreign.isEmpty()) {
-            return new RequestedRegion(request, null, String.join(", ", foreign) + (foreign.size() == 1 ? " is" : " are")
+            return new RequestedRegion(simulated, assumed, String.join(", ", foreign) + (foreign.size() == 1 ? " is" : " are")
                     + " not a region of " + partition.id() + " (" + String.join(", ", partition.regions())
                     + "): no real request carries it");
         }
-        return new RequestedRegion(request, null, null);
+        return new RequestedRegion(simulated, assumed, null);
+    }
+
+    /** The values the request line gives a condition key (keys compare case-insensitively); null when it gives none. */
+    private static List<String> given(Request request, String key) {
+        return request.context().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** The region keys the request carries but its line does not give, with their values: {@code extra} and the action's. */
+    private Map<String, List<String>> assumedKeys(Request request, List<String> region, String... extra) {
+        Map<String, List<String>> assumed = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(List.of(extra));
+        keys.addAll(evaluator.regionKeysCarriedBy(request.action()));
+        for (String key : keys) {
+            if (given(request, key) == null) {
+                assumed.put(key, region);
+            }
+        }
+        return assumed;
+    }
+
+    private Request withRegionKeys(Request request, List<String> region, String... extra) {
+        Map<String, List<String>> context = new LinkedHashMap<>(request.context());
+        context.putAll(assumedKeys(request, region, extra));
+        return new Request(request.action(), request.resource(), request.principalArn(), context);
     }
 
     private String json(ObjectNode node) {

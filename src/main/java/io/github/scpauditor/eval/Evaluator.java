@@ -131,6 +131,14 @@ public final class Evaluator {
         return analysis.regionConditions(statement);
     }
 
+    /**
+     * The service condition keys besides aws:RequestedRegion whose value in every request for this action is the
+     * request's region ("ec2:Region" for "ec2:RunInstances"); empty for most actions.
+     */
+    public List<String> regionKeysCarriedBy(String action) {
+        return RegionKeys.alwaysCarriedBy(action);
+    }
+
     /** The statement's region conditions together, per partition region; empty if it has none. */
     public Optional<RegionRestriction> regionRestriction(Statement statement) {
         return analysis.regionRestriction(statement);

@@ -25,13 +25,13 @@ final class RegionKeys {
         OTHER
     }
 
-    /** {@code action} (lower case) null: every action of {@code service} carries the key. */
+    /** {@code key} as AWS writes it; {@code action} (lower case) null: every action of {@code service} carries the key. */
     private record ServiceKey(String key, String service, String action, Presence presence) {
     }
 
     private static final List<ServiceKey> SERVICE_KEYS = List.of(
-            new ServiceKey("ec2:region", "ec2", null, Presence.REGION),
-            new ServiceKey("s3:locationconstraint", "s3", "createbucket", Presence.REGION_OR_ABSENT));
+            new ServiceKey("ec2:Region", "ec2", null, Presence.REGION),
+            new ServiceKey("s3:LocationConstraint", "s3", "createbucket", Presence.REGION_OR_ABSENT));
 
     private RegionKeys() {
     }
@@ -41,12 +41,23 @@ final class RegionKeys {
         if (key.equalsIgnoreCase(REQUESTED_REGION)) {
             return Presence.REGION;
         }
-        String lower = key.toLowerCase(Locale.ROOT);
         for (ServiceKey k : SERVICE_KEYS) {
-            if (k.key().equals(lower)) {
+            if (k.key().equalsIgnoreCase(key)) {
                 return actions != null && actions.namesOnly(k.service(), k.action()) ? k.presence() : Presence.OTHER;
             }
         }
         return Presence.OTHER;
+    }
+
+    /** The service keys every request for this action ("ec2:RunInstances") carries with its region, as AWS writes them. */
+    static List<String> alwaysCarriedBy(String action) {
+        int colon = action.indexOf(':');
+        String service = action.substring(0, Math.max(colon, 0)).toLowerCase(Locale.ROOT);
+        String name = action.substring(colon + 1).toLowerCase(Locale.ROOT);
+        return SERVICE_KEYS.stream()
+                .filter(k -> k.presence() == Presence.REGION && k.service().equals(service)
+                        && (k.action() == null || k.action().equals(name)))
+                .map(ServiceKey::key)
+                .toList();
     }
 }

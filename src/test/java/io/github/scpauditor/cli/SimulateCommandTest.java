@@ -29,7 +29,8 @@ class SimulateCommandTest {
                 "{\"decision\":\"EXPLICIT_DENY\",\"statements\":[{\"source\":\"" + beijing
                         + "\",\"index\":0,\"sid\":\"DenyOutsideBeijing\"}]}",
                 "{\"line\":3,\"error\":\"unknown field \\\"actoin\\\"; a request has action, resource, principalArn and context\"}",
-                "{\"decision\":\"ALLOWED\",\"statements\":[{\"source\":\"" + full + "\",\"index\":0,\"sid\":null}]}",
+                "{\"decision\":\"ALLOWED\",\"statements\":[{\"source\":\"" + full + "\",\"index\":0,\"sid\":null}],"
+                        + "\"assumed\":{\"ec2:Region\":\"cn-north-1\"}}",
                 "{\"line\":6,\"error\":\"not JSON at column 1: the value not is not JSON: write text in double quotes"
                         + " (\\\"not\\\"); only true, false, null and numbers are written without them\"}");
         assertThat(result.err()).contains("some request lines could not be read");
@@ -51,7 +52,7 @@ class SimulateCommandTest {
                 "{\"decision\":\"IMPLICIT_DENY\",\"statements\":[],\"note\":\"iam requests in aws-cn are signed for"
                         + " cn-north-1, so a real one carries aws:RequestedRegion cn-north-1 and nothing else\"}",
                 "{\"decision\":\"EXPLICIT_DENY\",\"statements\":[{\"source\":\"" + beijing
-                        + "\",\"index\":0,\"sid\":\"DenyOutsideBeijing\"}]}");
+                        + "\",\"index\":0,\"sid\":\"DenyOutsideBeijing\"}],\"assumed\":{\"ec2:Region\":\"cn-northwest-1\"}}");
     }
 
     @Test
@@ -72,9 +73,35 @@ class SimulateCommandTest {
                 // Organizations signs for Ningxia: the Beijing-only region-deny denies it, as the audit says.
                 denied + ",\"assumed\":{\"aws:RequestedRegion\":\"cn-northwest-1\"}}",
                 denied + ",\"note\":\"no aws:RequestedRegion given: a real request carries the region it is sent to,"
-                        + " and conditions on that key were evaluated as if it were missing\"}",
-                denied + ",\"note\":\"us-east-1 is not a region of aws-cn (cn-north-1, cn-northwest-1): no real request"
-                        + " carries it\"}");
+                        + " and conditions on aws:RequestedRegion and ec2:Region were evaluated as if they were missing\"}",
+                denied + ",\"assumed\":{\"ec2:Region\":\"us-east-1\"},\"note\":\"us-east-1 is not a region of aws-cn"
+                        + " (cn-north-1, cn-northwest-1): no real request carries it\"}");
+    }
+
+    @Test
+    void anEc2RequestCarriesItsRegionInEc2RegionToo() throws IOException {
+        Path residency = Files.writeString(dir.resolve("ec2-in-beijing.json"), """
+                {"Version": "2012-10-17", "Statement": [{"Sid": "Ec2InBeijingOnly", "Effect": "Deny", "Action": "ec2:*",
+                  "Resource": "*", "Condition": {"StringNotEquals": {"ec2:Region": "cn-north-1"}}}]}""");
+        String full = Cli.copy("full-access.json", dir);
+        Path requests = Files.writeString(dir.resolve("ec2.jsonl"),
+                "{\"action\": \"ec2:RunInstances\", \"context\": {\"aws:RequestedRegion\": \"cn-north-1\"}}\n"
+                        + "{\"action\": \"ec2:RunInstances\", \"context\": {\"aws:RequestedRegion\": \"cn-northwest-1\"}}\n"
+                        + "{\"action\": \"ec2:RunInstances\", \"context\": {\"aws:RequestedRegion\": \"cn-north-1\","
+                        + " \"EC2:Region\": \"cn-northwest-1\"}}\n");
+
+        Cli.Result result = Cli.run("simulate", "--policy", residency.toString(), "--policy", full,
+                "--requests", requests.toString());
+
+        String allowed = "{\"decision\":\"ALLOWED\",\"statements\":[{\"source\":\"" + full + "\",\"index\":0,\"sid\":null}]";
+        String denied = "{\"decision\":\"EXPLICIT_DENY\",\"statements\":[{\"source\":\"" + residency
+                + "\",\"index\":0,\"sid\":\"Ec2InBeijingOnly\"}]";
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().lines()).containsExactly(
+                allowed + ",\"assumed\":{\"ec2:Region\":\"cn-north-1\"}}",
+                denied + ",\"assumed\":{\"ec2:Region\":\"cn-northwest-1\"}}",
+                // A value the line gives is simulated as given.
+                denied + "}");
     }
 
     @Test
