@@ -121,6 +121,11 @@ public final class Partition {
         return ActionIndex.bundled();
     }
 
+    /** The ARN formats of resource types, from the same data as {@link #actions()} (shared by all partitions). */
+    public ArnFormats arnFormats() {
+        return ArnFormats.bundled();
+    }
+
     @Override
     public String toString() {
         return "Partition[" + id + " " + regions + "]";
