@@ -94,9 +94,18 @@ final class Analysis {
         } else {
             regions.set(0, facts.requestRegionCount());
         }
-        List<String> foreign = resourcesNeverMatching(statement.resources());
-        if (!foreign.isEmpty()) {
-            reasons.add(new DeadReason.ResourcesNeverMatch(foreign));
+        List<String> never = resourcesNeverMatching(statement.resources());
+        if (!never.isEmpty()) {
+            // Foreign ARNs (and NotResource "*") first, then those that name a region where their type has none.
+            List<String> regionless = statement.resources().negated() ? List.of() : never.stream()
+                    .filter(t -> arns.canName(t, Mode.ARN_PARTS) && arns.regionFieldNamesNothing(t)).toList();
+            if (regionless.size() < never.size()) {
+                List<String> foreign = never.stream().filter(t -> !regionless.contains(t)).toList();
+                reasons.add(new DeadReason.ResourcesNeverMatch(foreign));
+            }
+            if (!regionless.isEmpty()) {
+                reasons.add(new DeadReason.RegionInRegionlessArns(regionless));
+            }
         }
         if (!regions.isEmpty()) {
             reasons.addAll(conditionReasons(statement, regions));
@@ -184,7 +193,10 @@ final class Analysis {
         return out;
     }
 
-    /** The Resource entries when every one names nothing in the partition; NotResource "*" excludes everything. */
+    /**
+     * The Resource entries when every one names nothing in the partition (an ARN of another partition or region, or
+     * with a region where its resource type has none); NotResource "*" excludes everything.
+     */
     private List<String> resourcesNeverMatching(ValueList resources) {
         if (resources == null || resources.values().isEmpty() && resources.negated()) {
             return List.of();
@@ -194,7 +206,7 @@ final class Analysis {
             return texts.stream().anyMatch(t -> Glob.of(t).isUniversal()) ? texts : List.of();
         }
         for (String t : texts) {
-            if (arns.canName(t, Mode.ARN_PARTS)) {
+            if (arns.canName(t, Mode.ARN_PARTS) && !arns.regionFieldNamesNothing(t)) {
                 return List.of();
             }
         }

@@ -11,7 +11,9 @@ import java.util.List;
 final class Arns {
     static final int PARTS = 6;
     static final int PARTITION = 1;
+    static final int SERVICE = 2;
     static final int REGION = 3;
+    static final int RESOURCE = 5;
 
     private Arns() {
     }

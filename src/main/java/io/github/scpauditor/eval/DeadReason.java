@@ -28,6 +28,14 @@ public sealed interface DeadReason {
     }
 
     /**
+     * Resource entries whose region field names a region, while every resource type of their service they could name
+     * has an ARN with an empty region field ("arn:aws-cn:s3:cn-north-1::logs": S3 bucket and object ARNs have none).
+     * With the entries of {@link ResourcesNeverMatch}, if the statement has that reason too, they are all its entries.
+     */
+    record RegionInRegionlessArns(List<String> resources) implements DeadReason {
+    }
+
+    /**
      * No aws:RequestedRegion the statement's requests can carry satisfies this region condition (on that key, or on
      * a key carrying the same region, such as ec2:Region) together with the statement's other region conditions.
      * {@code requestRegions} are those values: the partition's regions, or only the signing regions of global

@@ -171,6 +171,16 @@ public final class Evaluator {
         return analysis.regionsNamedByArnValue(condition, arn);
     }
 
+    /**
+     * Whether a Resource or NotResource ARN pattern names no resource because it has a region field where every
+     * resource type of its service it could name has none ("arn:aws-cn:s3:cn-north-1::logs": S3 bucket ARNs have an
+     * empty region field). True only when certain: a wildcard or variable in the service or region field, or a service
+     * or resource the ARN formats do not know, answers false. The partition field is not looked at.
+     */
+    public boolean regionFieldNamesNothing(String arnPattern) {
+        return analysis.arns().regionFieldNamesNothing(arnPattern);
+    }
+
     /** For an ARN (or ARN pattern): empty if it is not an ARN; else whether its partition field can name this partition. */
     public Optional<Boolean> arnInPartition(String arnPattern) {
         return analysis.arns().partitionFieldCanName(arnPattern);

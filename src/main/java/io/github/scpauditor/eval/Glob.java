@@ -1,5 +1,6 @@
 package io.github.scpauditor.eval;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,6 +143,42 @@ final class Glob {
             rest = here;
         }
         return rest[0];
+    }
+
+    /**
+     * Whether some string matches both patterns, case-sensitively: a search over pairs of positions, where a '*'
+     * may match nothing and the next character must be one both positions accept.
+     */
+    boolean intersects(Glob other) {
+        int m = chars.length();
+        int n = other.chars.length();
+        boolean[][] seen = new boolean[m + 1][n + 1];
+        ArrayDeque<int[]> todo = new ArrayDeque<>();
+        todo.push(new int[] {0, 0});
+        while (!todo.isEmpty()) {
+            int[] at = todo.pop();
+            int i = at[0];
+            int j = at[1];
+            if (seen[i][j]) {
+                continue;
+            }
+            seen[i][j] = true;
+            if (i == m && j == n) {
+                return true;
+            }
+            if (i < m && isStar(i)) {
+                todo.push(new int[] {i + 1, j});
+            }
+            if (j < n && other.isStar(j)) {
+                todo.push(new int[] {i, j + 1});
+            }
+            boolean anyHere = i < m && (isStar(i) || isAny(i));
+            boolean anyThere = j < n && (other.isStar(j) || other.isAny(j));
+            if (i < m && j < n && (anyHere || anyThere || chars.charAt(i) == other.chars.charAt(j))) {
+                todo.push(new int[] {isStar(i) ? i : i + 1, other.isStar(j) ? j : j + 1});
+            }
+        }
+        return false;
     }
 
     /** The pattern positions reachable after reading {@code prefix} (NFA simulation); null when none. */

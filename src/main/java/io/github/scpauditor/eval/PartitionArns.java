@@ -1,5 +1,6 @@
 package io.github.scpauditor.eval;
 
+import io.github.scpauditor.partition.ArnFormats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,44 @@ final class PartitionArns {
             }
         }
         return named;
+    }
+
+    /**
+     * Whether a Resource or NotResource pattern names no resource because of its region field: the field is written
+     * without wildcard or variable and is not empty, while every resource type of its service that its resource part
+     * can match has an ARN with an empty region field ("arn:aws-cn:s3:cn-north-1::logs": S3 bucket ARNs have none).
+     * False wherever that is not certain: a variable anywhere, a wildcard in the service field, a service whose types
+     * all have a region or that the formats do not know, a resource part that matches no type the formats list.
+     */
+    boolean regionFieldNamesNothing(String pattern) {
+        if (PolicyVariables.hasVariables(pattern)) {
+            return false;
+        }
+        List<Glob> fields = Arns.fields(pattern);
+        if (fields.size() < Arns.PARTS || !fields.get(0).text().equals("arn")) {
+            return false;
+        }
+        Glob service = fields.get(Arns.SERVICE);
+        Glob region = fields.get(Arns.REGION);
+        if (service.hasWildcards() || region.text().isEmpty() || region.hasWildcards()) {
+            return false;
+        }
+        Glob resource = fields.get(Arns.RESOURCE);
+        boolean regionless = false;
+        for (ArnFormats.Format format : facts.arnFormats().formats(service.text())) {
+            if (resource.intersects(placeholdersAsWildcards(format.resource()))) {
+                if (!format.region().isEmpty()) {
+                    return false;
+                }
+                regionless = true;
+            }
+        }
+        return regionless;
+    }
+
+    /** A format's resource part as a pattern: each ${Placeholder} may stand for any text, so it is a '*'. */
+    private static Glob placeholdersAsWildcards(String resource) {
+        return Glob.of(resource.replaceAll("\\$\\{[^}]*}", "*"));
     }
 
     /** Empty when the text is not an ARN; else whether its partition field can name this partition. */

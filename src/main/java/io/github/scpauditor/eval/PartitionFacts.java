@@ -1,6 +1,7 @@
 package io.github.scpauditor.eval;
 
 import io.github.scpauditor.partition.ActionIndex;
+import io.github.scpauditor.partition.ArnFormats;
 import io.github.scpauditor.partition.Availability;
 import io.github.scpauditor.partition.Partition;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The partition's facts as tables built once per partition and shared by its evaluators: each known
@@ -88,10 +90,12 @@ final class PartitionFacts {
     private final Function<String, Availability> offers;
     private final Function<String, Optional<String>> signingRegion;
     private final ActionIndex index;
+    private final Supplier<ArnFormats> arnFormats;
 
-    PartitionFacts(String id, List<String> regions, ActionIndex index,
+    PartitionFacts(String id, List<String> regions, ActionIndex index, Supplier<ArnFormats> arnFormats,
             Function<String, Availability> offers, Function<String, Optional<String>> signingRegion) {
         this.id = id;
+        this.arnFormats = arnFormats;
         this.regions = List.copyOf(regions);
         this.offers = offers;
         this.signingRegion = signingRegion;
@@ -121,7 +125,7 @@ final class PartitionFacts {
     }
 
     private static PartitionFacts build(Partition partition) {
-        return new PartitionFacts(partition.id(), partition.regions(), partition.actions(),
+        return new PartitionFacts(partition.id(), partition.regions(), partition.actions(), partition::arnFormats,
                 partition::offers, partition::signingRegion);
     }
 
@@ -135,6 +139,11 @@ final class PartitionFacts {
 
     List<String> regions() {
         return regions;
+    }
+
+    /** The ARN formats of resource types, read on first use (only an ARN with a region field needs them). */
+    ArnFormats arnFormats() {
+        return arnFormats.get();
     }
 
     List<String> requestRegions() {

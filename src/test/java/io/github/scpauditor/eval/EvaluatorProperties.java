@@ -38,7 +38,10 @@ class EvaluatorProperties {
     private static final List<String> RESOURCES = List.of("*", "arn:aws:s3:::b/*", "arn:aws-cn:s3:::b/*", "arn:*:iam::*:role/*",
             "arn:aws-cn:ec2:us-east-1:*:instance/*", "arn:aws-cn:ec2:cn-north-1:*:instance/*", "arn:aws:iam::*:role/Admin",
             "arn:aws-cn:iam::111122223333:role/*", "arn:aws*:s3:::b/*", "arn:aws-cn:s3:::${aws:PrincipalTag/team}/*",
-            "arn:aws-cn:ec2:CN-NORTH-1:*:instance/*", "arn:${aws:PrincipalTag/team}:ec2:cn-north-1:*:instance/*");
+            "arn:aws-cn:ec2:CN-NORTH-1:*:instance/*", "arn:${aws:PrincipalTag/team}:ec2:cn-north-1:*:instance/*",
+            // a region where the type has none (named nothing), a * region that matches the empty one, an access point
+            "arn:aws-cn:s3:cn-north-1::b/*", "arn:aws-cn:iam:cn-north-1:*:role/*", "arn:aws-cn:s3:*::b/*",
+            "arn:aws-cn:s3:cn-north-1:*:accesspoint/*");
     private static final List<String> REGION_VALUES = List.of("cn-north-1", "cn-northwest-1", "us-east-1", "us-east-2", "cn-*", "*",
             "CN-NORTH-1", "cn-north1");
     /** aws:RequestedRegion, and keys that carry the same region on some actions (RegionKeys). */
@@ -295,11 +298,12 @@ class EvaluatorProperties {
                 : service + ":" + (actions.isEmpty() ? "DoSomething" : actions.get(rnd.nextInt(actions.size())));
         String region = CN.signingRegion(service).orElse(pick(rnd, CN.regions()));
         String account = rnd.nextBoolean() ? "111122223333" : "444455556666";
-        String resource = switch (rnd.nextInt(5)) {
+        String resource = switch (rnd.nextInt(6)) {
             case 0 -> "*";
             case 1 -> "arn:aws-cn:s3:::b/" + rnd.nextInt(3);
             case 2 -> "arn:aws-cn:ec2:" + region + ":" + account + ":instance/i-" + rnd.nextInt(3);
             case 3 -> "arn:aws-cn:iam::" + account + ":role/Admin";
+            case 4 -> "arn:aws-cn:s3:" + region + ":" + account + ":accesspoint/b";
             default -> "arn:aws-cn:s3:::platform/x";
         };
         String principal = "arn:aws-cn:iam::" + account + ":role/" + (rnd.nextBoolean() ? "Admin" : "Dev");
