@@ -175,6 +175,18 @@ public final class DeadStatementCheck implements Check {
                 case OTHER -> none;
             };
         }
+        if (reason instanceof DeadReason.RegionInRegionlessArns r) {
+            List<ArnFields> fields = r.resources().stream().map(ArnFields::of).flatMap(Optional::stream).toList();
+            List<String> regions = fields.stream().map(ArnFields::region).distinct().toList();
+            List<String> services = fields.stream().map(ArnFields::service).distinct().toList();
+            boolean one = r.resources().size() == 1;
+            return "its Resource " + (one ? "value " : "values ") + Wording.quoted(r.resources())
+                    + (one ? " names region " : " name region ") + String.join(", ", regions) + ", but the "
+                    + Wording.services(partition, services) + " resources " + (one ? "it" : "they")
+                    + " would name have no region in their ARNs (an empty region field, as in "
+                    + Wording.quote(fields.get(0).withRegion("")) + "), so " + (one ? "it names" : "they name")
+                    + " none";
+        }
         if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
             return everyRequest(r) + " in " + partition.id() + " carries " + r.key() + ", so Null " + r.key() + " "
                     + Wording.quoted(r.values()) + " never holds";
@@ -226,6 +238,10 @@ public final class DeadStatementCheck implements Check {
             return "Exempt only the resources you mean to spare, or delete the statement.";
         }
         if (reason instanceof DeadReason.ResourcesNeverMatch r) {
+            if (fault(r.resources(), evaluator) != ResourceFault.OTHER && regionless(r.resources(), evaluator)) {
+                // "arn:aws:s3:us-east-1::logs" with an aws-cn region would still name nothing: S3 buckets have none.
+                return "Write " + withoutRegion(r.resources(), evaluator) + ", with the region field empty.";
+            }
             return switch (fault(r.resources(), evaluator)) {
                 // "arn:aws:ec2:us-east-1:…" as arn:aws-cn: or arn:*: would still name no resource here: the region too.
                 case PARTITION -> regionsForeign(r.resources(), evaluator::regionsNamedByResource, partition)
@@ -235,6 +251,9 @@ public final class DeadStatementCheck implements Check {
                 case REGION -> "Write " + anyRegion(partition) + " in the region field of its resources, or delete the statement.";
                 case OTHER -> "Write its resources as ARNs of " + partition.id() + " resources, or delete the statement.";
             };
+        }
+        if (reason instanceof DeadReason.RegionInRegionlessArns r) {
+            return "Write " + withoutRegion(r.resources(), evaluator) + ", with the region field empty.";
         }
         boolean deny = Wording.isDeny(statement);
         if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
@@ -310,6 +329,17 @@ public final class DeadStatementCheck implements Check {
                 && regionsNamed.apply(Wording.withPartition(arn, partition.id())).map(n -> n.regions().isEmpty()).orElse(false));
     }
 
+    /** Whether each resource has a region field where its resource type has none: to be emptied, not rewritten. */
+    private static boolean regionless(List<String> resources, Evaluator evaluator) {
+        return resources.stream().allMatch(arn -> Wording.withoutRegionWhereNone(evaluator, arn).isPresent());
+    }
+
+    /** "\"arn:aws-cn:s3:::logs\" and \"arn:aws-cn:s3:::logs/*\"": the resources here, region field empty. */
+    private static String withoutRegion(List<String> resources, Evaluator evaluator) {
+        return resources.stream().map(arn -> Wording.withoutRegionWhereNone(evaluator, arn).orElseThrow())
+                .map(Wording::quote).collect(Collectors.joining(" and "));
+    }
+
     private static boolean allInPartition(List<String> arns, Evaluator evaluator) {
         return arns.stream().allMatch(arn -> evaluator.arnInPartition(arn).orElse(false));
     }
@@ -355,7 +385,8 @@ public final class DeadStatementCheck implements Check {
         if (reason instanceof DeadReason.ServicesUnavailable || reason instanceof DeadReason.NotActionExcludesAll) {
             return statement.actions().location();
         }
-        if (reason instanceof DeadReason.ResourcesNeverMatch && statement.resources() != null) {
+        if ((reason instanceof DeadReason.ResourcesNeverMatch || reason instanceof DeadReason.RegionInRegionlessArns)
+                && statement.resources() != null) {
             return statement.resources().location();
         }
         return reason instanceof DeadReason.OfCondition about

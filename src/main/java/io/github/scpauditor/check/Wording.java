@@ -1,5 +1,7 @@
 package io.github.scpauditor.check;
 
+import io.github.scpauditor.eval.ArnFields;
+import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.Condition;
 import io.github.scpauditor.policy.ConditionOperator;
@@ -92,6 +94,19 @@ final class Wording {
         int first = arn.indexOf(':');
         int second = arn.indexOf(':', first + 1);
         return arn.substring(0, first + 1) + partition + arn.substring(second);
+    }
+
+    /**
+     * For a Resource ARN with a region field whose resource type has none in its ARNs ("arn:aws:s3:us-east-1::logs"):
+     * the ARN written for the partition with the region field empty ("arn:aws-cn:s3:::logs"), the only form of it that
+     * names something here. Empty for any other ARN, where an ARN of the partition with one of its regions is the fix.
+     */
+    static Optional<String> withoutRegionWhereNone(Evaluator evaluator, String arn) {
+        Partition partition = evaluator.partition();
+        return ArnFields.of(arn).flatMap(written -> ArnFields.of(withPartition(arn, partition.id())))
+                .filter(fields -> !fields.region().isEmpty())
+                .filter(fields -> evaluator.regionFieldNamesNothing(fields.withRegion(partition.regions().get(0))))
+                .map(fields -> fields.withRegion(""));
     }
 
     static boolean isDeny(Statement statement) {

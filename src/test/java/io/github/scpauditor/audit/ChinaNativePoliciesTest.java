@@ -23,7 +23,8 @@ class ChinaNativePoliciesTest {
     @ValueSource(strings = {"region-deny-both-regions.json", "beijing-only.json", "ningxia-only.json",
             "deny-leave-organization.json", "data-perimeter.json", "protect-security-services.json",
             "deny-root-user.json", "deny-lists-in-china.json", "shared-with-global-partition.json",
-            "shared-lists-with-wider-patterns.json", "service-region-keys.json"})
+            "shared-lists-with-wider-patterns.json", "service-region-keys.json",
+            "protect-resources-by-arn.json"})
     void comesOutClean(String file) throws IOException {
         String text;
         try (InputStream in = ChinaNativePoliciesTest.class.getResourceAsStream("/china-native/" + file)) {
