@@ -98,7 +98,10 @@ public final class ForeignPartitionArnCheck implements Check {
         boolean regionCase = foreignRegion && !region.get().inLowerCase().isEmpty();
         // The forms the fix would write: with an aws-cn region too where the region field names none here.
         ArnFields hereFields = ArnFields.of(here).orElse(null);
-        List<String> fixed = !foreignRegion ? List.of(here)
+        // An S3 bucket ARN with a region ("arn:aws:s3:us-east-1::logs") names something here only without one.
+        Optional<String> emptied = condition == null ? Wording.withoutRegionWhereNone(evaluator, value.text())
+                : Optional.empty();
+        List<String> fixed = emptied.isPresent() ? List.of(emptied.get()) : !foreignRegion ? List.of(here)
                 : regionCase ? List.of(hereFields.withRegion(region.get().written().toLowerCase(Locale.ROOT)))
                 : partition.regions().stream().map(hereFields::withRegion).toList();
         if (writtenForThisPartitionToo(evaluator, siblings, operator, fixed)) {
@@ -127,7 +130,12 @@ public final class ForeignPartitionArnCheck implements Check {
                 + consequence + ".";
         String everyPartition = Wording.quote(Wording.withPartition(value.text(), "*"));
         String remediation;
-        if (foreignRegion) {
+        if (emptied.isPresent()) {
+            remediation = "Write " + Wording.quote(emptied.get()) + " (or "
+                    + Wording.quote(Wording.withPartition(emptied.get(), "*")) + " to serve every partition), with the"
+                    + " region field empty: the " + Wording.service(partition, service) + " resources it means have no"
+                    + " region in their ARNs.";
+        } else if (foreignRegion) {
             // "us-east-1" is no region here: arn:aws-cn: with it (or arn:*:) would name nothing either. A partition
             // with many regions (aws) gets the form with a placeholder rather than one ARN per region.
             String field = region.get().written();

@@ -57,7 +57,13 @@ public final class RegionNotInPartitionCheck implements Check {
                             && deadBecauseOf(reach, null, resource)) {
                         continue; // DEAD_STATEMENT reports this ARN as the reason and says to delete the statement
                     }
-                    if (inPartition(evaluator, resource)) {
+                    Optional<String> emptied = Wording.withoutRegionWhereNone(evaluator, resource.text());
+                    if (inPartition(evaluator, resource) && emptied.isPresent()) {
+                        // An aws-cn region would name nothing either: the resource type has no region in its ARNs.
+                        evaluator.regionsNamedByResource(resource.text()).filter(named -> named.regions().isEmpty())
+                                .ifPresent(named -> findings.add(regionWhereNone(policy, evaluator.partition(),
+                                        statement, resource, named, element, emptied.get())));
+                    } else if (inPartition(evaluator, resource)) {
                         evaluator.regionsNamedByResource(resource.text()).ifPresent(named -> arnRegion(policy, evaluator.partition(),
                                 statement, resource, statement.resources().values(), named, element,
                                 element + " compares ARNs", Optional.empty(), findings));
@@ -220,6 +226,19 @@ public final class RegionNotInPartitionCheck implements Check {
                     + (onlyValue ? "." : ", or remove it.");
         }
         return Findings.at(INFO, Severity.LOW, Category.REGION, policy, statement, value.location(), message, remediation);
+    }
+
+    /** A region field in the ARN of a resource type that has none ("arn:aws-cn:s3:us-east-1::logs"): empty it. */
+    private static Finding regionWhereNone(PolicyUnderAudit policy, Partition partition, Statement statement,
+            Value value, NamedRegions named, String element, String emptied) {
+        String service = ArnFields.of(emptied).map(ArnFields::service).orElseThrow();
+        String message = "The region field " + Wording.quote(named.written()) + " of " + element + " "
+                + Wording.quote(value.text()) + " names no region of " + partition.id() + ", and the "
+                + Wording.service(partition, service) + " resources it would name have no region in their ARNs,"
+                + " so this ARN names no resource here.";
+        String remediation = "Write " + Wording.quote(emptied) + ", with the region field empty.";
+        return Findings.at(INFO, Severity.LOW, Category.REGION, policy, statement, value.location(), message,
+                remediation);
     }
 
     private static Finding wrongCase(PolicyUnderAudit policy, Partition partition, Statement statement, Value value,
