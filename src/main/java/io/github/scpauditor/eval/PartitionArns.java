@@ -1,10 +1,12 @@
 package io.github.scpauditor.eval;
 
-import io.github.scpauditor.partition.ArnFormats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Whether an ARN pattern can name anything in this partition: its partition field must be able to
@@ -17,8 +19,16 @@ final class PartitionArns {
     /** How the pattern is compared with ARNs: per ARN part, as one wildcard string, or exactly. */
     enum Mode { ARN_PARTS, WILDCARD, EXACT, EXACT_IGNORE_CASE }
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
+
+    /** A resource type's resource part as a pattern, and whether its ARNs have an empty region field. */
+    private record ResourceFormat(Glob resource, boolean regionless) {
+    }
+
     private final PartitionFacts facts;
     private final String arnPrefix;
+    /** By service field: built once, as every Resource value with a region asks about its service's formats. */
+    private final Map<String, List<ResourceFormat>> formats = new ConcurrentHashMap<>();
 
     PartitionArns(PartitionFacts facts) {
         this.facts = facts;
@@ -109,9 +119,9 @@ final class PartitionArns {
         }
         Glob resource = fields.get(Arns.RESOURCE);
         boolean regionless = false;
-        for (ArnFormats.Format format : facts.arnFormats().formats(service.text())) {
-            if (resource.intersects(placeholdersAsWildcards(format.resource()))) {
-                if (!format.region().isEmpty()) {
+        for (ResourceFormat format : formats.computeIfAbsent(service.text(), this::resourceFormats)) {
+            if (resource.intersects(format.resource())) {
+                if (!format.regionless()) {
                     return false;
                 }
                 regionless = true;
@@ -120,9 +130,11 @@ final class PartitionArns {
         return regionless;
     }
 
-    /** A format's resource part as a pattern: each ${Placeholder} may stand for any text, so it is a '*'. */
-    private static Glob placeholdersAsWildcards(String resource) {
-        return Glob.of(resource.replaceAll("\\$\\{[^}]*}", "*"));
+    /** The service's formats, each resource part a pattern: a ${Placeholder} may stand for any text, so it is a '*'. */
+    private List<ResourceFormat> resourceFormats(String service) {
+        return facts.arnFormats().formats(service).stream()
+                .map(f -> new ResourceFormat(Glob.of(PLACEHOLDER.matcher(f.resource()).replaceAll("*")), f.region().isEmpty()))
+                .toList();
     }
 
     /** Empty when the text is not an ARN; else whether its partition field can name this partition. */
