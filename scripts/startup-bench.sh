@@ -7,8 +7,11 @@
 #   picocli-floor the smallest picocli commands, from the same jar, doing nothing: one annotated like
 #                 the CLI's (@Command with --help/--version and one @Option), one built with picocli's
 #                 programmatic API and no help mixin. What any CLI built on picocli pays before its own work.
-# The requirement is cli within 3x the bare JVM. Wall times on a shared machine vary: look at the
-# load average printed first, and compare figures taken in the same run.
+#   engine-only   what `audit` does on the example organisation (read the snapshot, audit it, render
+#                 the text report) called directly, without picocli: what the CLI would cost without it.
+# The requirement is cli within 3x the bare JVM; engine-only shows how much of the gap is not picocli's.
+# Wall times on a shared machine vary: look at the load average printed first, and compare figures
+# taken in the same run.
 #
 # Usage: scripts/startup-bench.sh [JAR] [N]   (JAR defaults to target/scp-auditor.jar: mvn package first)
 set -euo pipefail
@@ -75,8 +78,28 @@ public class PicocliProgrammatic {
     }
 }
 EOF
+cat > "$work/EngineOnly.java" <<'EOF'
+import io.github.scpauditor.audit.Auditor;
+import io.github.scpauditor.org.OrgAuditor;
+import io.github.scpauditor.org.SnapshotJson;
+import io.github.scpauditor.partition.Partition;
+import io.github.scpauditor.report.TextRenderer;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+public class EngineOnly {
+    public static void main(String[] args) throws Exception {
+        try (InputStream in = EngineOnly.class.getResourceAsStream("/examples/organization.json")) {
+            String snapshot = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            OrgAuditor auditor = new OrgAuditor(new Auditor(Partition.of("aws-cn"), 10_240));
+            System.out.print(new TextRenderer().render(auditor.audit(SnapshotJson.read(snapshot), List.of(), null)));
+        }
+    }
+}
+EOF
 javac -d "$work" -cp "$jar" "$work/Bare.java" "$work/LambdaPath.java" "$work/PicocliAnnotated.java" \
-    "$work/PicocliProgrammatic.java"
+    "$work/PicocliProgrammatic.java" "$work/EngineOnly.java"
 
 median_ms() {
     local times=()
@@ -96,8 +119,10 @@ cli=$(cd "$repo" && median_ms java -jar "$jar" audit)
 lambda=$(median_ms java -cp "$jar:$work" LambdaPath)
 annotated=$(median_ms java -cp "$jar:$work" PicocliAnnotated --format json)
 programmatic=$(median_ms java -cp "$jar:$work" PicocliProgrammatic --format json)
+engine=$(median_ms java -cp "$jar:$work" EngineOnly)
 echo "bare JVM     $bare"
 echo "cli          $cli  ($(awk -v a="$cli" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
 echo "lambda-path  $lambda  ($(awk -v a="$lambda" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
 echo "picocli-floor annotated $annotated ($(awk -v a="$annotated" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)," \
     "programmatic $programmatic ($(awk -v a="$programmatic" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
+echo "engine-only  $engine  ($(awk -v a="$engine" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
