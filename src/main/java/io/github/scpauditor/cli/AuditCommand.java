@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
                 "0:nothing at or above --fail-on",
                 "1:findings at or above --fail-on",
                 "2:an input could not be read or parsed (the others are still audited), or a usage error",
-                "3:internal error"})
+                "3:internal error (a bug: please report it)"})
 final class AuditCommand implements Callable<Integer> {
 
     static final String INVALID_POLICY = "INVALID_POLICY";
@@ -64,7 +64,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--min-severity", paramLabel = "SEVERITY", defaultValue = "INFO",
             description = "Leave findings below this severity out of the report (default INFO: show all)."
-                    + " They still count for --fail-on.")
+                    + " They still count for --fail-on; their number is printed on stderr.")
     Severity minSeverity;
 
     @Option(names = "--size-quota", paramLabel = "CHARS", defaultValue = "" + CheckContext.DEFAULT_SIZE_QUOTA,

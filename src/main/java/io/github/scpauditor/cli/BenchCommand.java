@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Measures the analysis: policies per second, peak heap and JIT time.",
+        description = {"Measures the analysis: policies per second, heap, allocation and JIT time.",
                 "Audits the policies under PATH repeatedly on this thread, after a warm-up,",
                 "and prints those figures for the measured passes."})
 final class BenchCommand implements Callable<Integer> {

@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
                 "   \"context\": {\"aws:RequestedRegion\": \"cn-north-1\"}}",
                 "Each answer (one line per request, in order):",
                 "  {\"decision\": \"EXPLICIT_DENY\" | \"ALLOWED\" | \"IMPLICIT_DENY\",",
-                "   \"statements\": [{\"source\", \"index\", \"sid\"}]}"},
+                "   \"statements\": [{\"source\", \"index\", \"sid\"}]}",
+                "  with \"assumed\" (a region key the line left out, as a real request carries it)",
+                "  or \"note\" (why no real request looks like the line) where they apply.",
+                "A line that cannot be read gives {\"line\": N, \"error\": \"...\"}."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every request line was answered", "2:a policy or a request line could not be read"})
 final class SimulateCommand implements Callable<Integer> {
