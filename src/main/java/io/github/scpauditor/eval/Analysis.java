@@ -350,7 +350,8 @@ final class Analysis {
 
     /**
      * Why no value of an ARN comparison (or a string comparison on an ARN-valued global key) can match here: all
-     * are ARNs of another partition, or principal ARNs with * or ? an exact operator takes as written. Null when
+     * are ARNs of another partition, or with a region where their resource type has none (on keys that hold ARNs of
+     * resources, whatever the operator), or principal ARNs with * or ? an exact operator takes as written. Null when
      * some value can match.
      */
     private Basis whyNoValueMatches(Condition c) {
@@ -358,10 +359,13 @@ final class Analysis {
         if (mode.isEmpty()) {
             return null;
         }
+        // Any key's value could be a string that looks like an ARN; these always hold a resource's or principal's.
+        boolean resourceArns = ARN_VALUED_KEYS.contains(c.key().toLowerCase(Locale.ROOT));
         boolean foreign = false;
         for (Value v : c.values()) {
-            if (!arns.canName(v.text(), mode.get())) {
-                foreign = true; // the partition first: FOREIGN_PARTITION_ARN's fix also says how to write the wildcard
+            if (!arns.canName(v.text(), mode.get())
+                    || resourceArns && arns.regionFieldNamesNothing(v.text(), mode.get())) {
+                foreign = true; // the ARN first: its fix also says how to write the wildcard
             } else if (!wildcardsTakenLiterally(c, mode.get(), v.text())) {
                 return null;
             }

@@ -13,6 +13,7 @@ final class Arns {
     static final int PARTITION = 1;
     static final int SERVICE = 2;
     static final int REGION = 3;
+    static final int ACCOUNT = 4;
     static final int RESOURCE = 5;
 
     private Arns() {

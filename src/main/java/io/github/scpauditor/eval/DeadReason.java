@@ -61,7 +61,10 @@ public sealed interface DeadReason {
     record KeyNeverPresent(String operator, String key) implements OfCondition {
     }
 
-    /** No value of the partition can satisfy this condition (e.g. an ARN condition naming only arn:aws: ARNs). */
+    /**
+     * No value of the partition can satisfy this condition: e.g. an ARN condition naming only arn:aws: ARNs, or only
+     * ARNs with a region where their resource type has none ("arn:aws-cn:iam:cn-north-1::role/x").
+     */
     record ConditionNeverTrue(String operator, String key, List<String> values) implements OfCondition {
     }
 

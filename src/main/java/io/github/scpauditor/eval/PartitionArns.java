@@ -105,10 +105,48 @@ final class PartitionArns {
      * all have a region or that the formats do not know, a resource part that matches no type the formats list.
      */
     boolean regionFieldNamesNothing(String pattern) {
-        if (PolicyVariables.hasVariables(pattern)) {
+        return !PolicyVariables.hasVariables(pattern) && !emptyRegionField(pattern)
+                && regionFieldNamesNothing(Arns.fields(pattern), false);
+    }
+
+    /**
+     * The same for a value of a condition comparing ARNs as the mode compares. Compared as one string, a wildcard
+     * in or before the region field could shift the fields, so that answers false, and one in the account field could
+     * reach into the resource part, so then every resource type of the service must have no region. False for the
+     * IgnoreCase operators: the formats are held against the value case-sensitively.
+     */
+    boolean regionFieldNamesNothing(String value, Mode mode) {
+        if (mode == Mode.ARN_PARTS) {
+            return regionFieldNamesNothing(value);
+        }
+        if (mode == Mode.EXACT_IGNORE_CASE || PolicyVariables.hasVariables(value) || emptyRegionField(value)) {
             return false;
         }
-        List<Glob> fields = Arns.fields(pattern);
+        List<Glob> fields = Arns.fields(value);
+        if (fields.size() < Arns.PARTS) {
+            return false;
+        }
+        for (int i = 0; i <= Arns.REGION; i++) {
+            if (mode == Mode.WILDCARD && fields.get(i).hasWildcards()) {
+                return false;
+            }
+        }
+        return regionFieldNamesNothing(fields, mode == Mode.WILDCARD && fields.get(Arns.ACCOUNT).hasWildcards());
+    }
+
+    /** A cheap first look, as most ARNs have none: whether the text has no region field or an empty one. */
+    private static boolean emptyRegionField(String arn) {
+        int colon = -1;
+        for (int i = 0; i < Arns.REGION; i++) {
+            colon = arn.indexOf(':', colon + 1);
+            if (colon < 0) {
+                return true;
+            }
+        }
+        return colon + 1 >= arn.length() || arn.charAt(colon + 1) == ':';
+    }
+
+    private boolean regionFieldNamesNothing(List<Glob> fields, boolean anyResource) {
         if (fields.size() < Arns.PARTS || !fields.get(0).text().equals("arn")) {
             return false;
         }
@@ -120,7 +158,7 @@ final class PartitionArns {
         Glob resource = fields.get(Arns.RESOURCE);
         boolean regionless = false;
         for (ResourceFormat format : formats.computeIfAbsent(service.text(), this::resourceFormats)) {
-            if (resource.intersects(format.resource())) {
+            if (anyResource || resource.intersects(format.resource())) {
                 if (!format.regionless()) {
                     return false;
                 }

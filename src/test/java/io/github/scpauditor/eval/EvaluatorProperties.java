@@ -51,7 +51,9 @@ class EvaluatorProperties {
             "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "ForAnyValue:StringEquals", "ForAllValues:StringNotEquals",
             "StringNotEqualsIfExists", "StringEqualsIfExists");
     private static final List<String> PRINCIPAL_VALUES = List.of("arn:aws:iam::*:role/Admin", "arn:aws-cn:iam::*:role/Admin",
-            "arn:*:iam::*:role/Admin", "arn:aws-cn:iam::111122223333:role/Dev", "arn:aws:iam::111122223333:role/Dev");
+            "arn:*:iam::*:role/Admin", "arn:aws-cn:iam::111122223333:role/Dev", "arn:aws:iam::111122223333:role/Dev",
+            // a region where IAM ARNs have none: names no principal (the account wildcard too, compared as one string)
+            "arn:aws-cn:iam:cn-north-1:*:role/Admin", "arn:aws-cn:iam:cn-north-1:111122223333:role/Dev");
     private static final List<String> PRINCIPAL_OPERATORS = List.of("ArnLike", "ArnNotLike", "ArnEquals", "StringLike", "StringNotLike",
             "StringEquals", "StringNotEquals", "ArnLikeIfExists", "ForAllValues:ArnLike", "ForAnyValue:ArnNotLike");
     private static final List<String> BEDROCK_CONDITIONS = List.of(

@@ -2,6 +2,7 @@ package io.github.scpauditor.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.scpauditor.policy.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Whether a Resource ARN names nothing because it has a region where its resource type has none, answered from the
- * ARN formats of the service authorization reference (bundled with the IAM index).
+ * Whether a Resource ARN (or an ARN condition value) names nothing because it has a region where its resource type
+ * has none, answered from the ARN formats of the service authorization reference (bundled with the IAM index).
  */
 class RegionlessArnsTest {
     private static final Evaluator CN = ChinaFixture.CN;
@@ -85,6 +86,60 @@ class RegionlessArnsTest {
     void aNotResourceWithARegionWhereNoneLeavesTheStatementAlive() {
         assertThat(CN.reach(ChinaFixture.stmt("\"Effect\": \"Deny\", \"Action\": \"s3:*\", "
                 + "\"NotResource\": \"arn:aws-cn:s3:cn-north-1::prod-logs\"")).dead()).isFalse();
+    }
+
+    /** A positive ARN condition on a key holding ARNs whose every value has a region where its type has none. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ArnLike|aws:PrincipalArn|arn:aws-cn:iam:cn-north-1:*:role/Contractor*",
+        "ArnEquals|aws:SourceArn|arn:aws-cn:s3:cn-north-1::prod-logs",
+        "ArnLike|aws:PrincipalArn|arn:*:iam:cn-north-1:*:role/x", // per ARN part: the partition * stays in its field
+        // compared as one string: the account * could reach into the resource part, but no IAM type has a region
+        "StringLike|aws:PrincipalArn|arn:aws-cn:iam:cn-north-1:*:role/Contractor*",
+        "StringEquals|aws:SourceArn|arn:aws-cn:s3:cn-north-1::prod-logs",
+        "StringEquals|aws:PrincipalArn|arn:aws-cn:iam:cn-northwest-1:111122223333:role/BreakGlass"})
+    void aConditionWhoseEveryValueHasARegionWhereNoneNeverHolds(String operator, String key, String value) {
+        Reach reach = CN.reach(ChinaFixture.stmt("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\", "
+                + "\"Condition\": {\"" + operator + "\": {\"" + key + "\": \"" + value + "\"}}"));
+        assertThat(reach.reasons()).containsExactly(new DeadReason.ConditionNeverTrue(operator, key, List.of(value)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ArnLike|aws:PrincipalArn|arn:aws-cn:iam::*:role/Contractor*", // no region: right
+        "ArnLike|aws:SourceArn|arn:aws-cn:sns:cn-north-1:111122223333:alerts", // SNS topics have a region
+        "ArnLike|aws:PrincipalArn|arn:aws-cn:iam:${aws:RequestedRegion}:*:role/x", // a variable
+        "ArnLike|aws:SourceArn|arn:aws-cn:s3:cn-north-1::${aws:PrincipalTag/bucket}",
+        "ArnLike|aws:PrincipalArn|arn:aws-cn:iam:cn-*:*:role/x", // a wildcard in the region field
+        "ArnLike|aws:PrincipalTag/arn|arn:aws-cn:iam:cn-north-1::role/x", // a tag may hold any text
+        "ArnLike|iam:PolicyARN|arn:aws-cn:iam:cn-north-1::policy/x", // not a key this knows to hold ARNs
+        "ArnLikeIfExists|aws:SourceArn|arn:aws-cn:s3:cn-north-1::prod-logs", // holds when the key is absent
+        "StringLike|aws:SourceArn|arn:aws-cn:s3:cn-north-1:*:prod-logs", // the account * could reach an access point
+        "StringLike|aws:PrincipalArn|arn:*:iam:cn-north-1:*:role/x", // as one string, the * could shift the fields
+        "StringEqualsIgnoreCase|aws:PrincipalArn|arn:aws-cn:iam:cn-north-1:111122223333:role/x"})
+    void anyOtherConditionMayHold(String operator, String key, String value) {
+        assertThat(CN.reach(ChinaFixture.stmt("\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\", "
+                + "\"Condition\": {\"" + operator + "\": {\"" + key + "\": \"" + value + "\"}}")).dead()).isFalse();
+    }
+
+    @Test
+    void oneValueThatNamesSomethingKeepsTheConditionPossible() {
+        assertThat(CN.reach(ChinaFixture.stmt("\"Effect\": \"Deny\", \"Action\": \"iam:*\", \"Condition\": "
+                + "{\"ArnLike\": {\"aws:PrincipalArn\": [\"arn:aws-cn:iam:cn-north-1:*:role/x\", "
+                + "\"arn:aws-cn:iam::*:role/x\"]}}")).dead()).isFalse();
+    }
+
+    /** The negated form exempts nobody: it always holds, so the Deny applies to the principal it meant to spare. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ArnNotLike", "StringNotLike"})
+    void aNegatedConditionWithSuchValuesAlwaysHolds(String operator) {
+        Statement s = ChinaFixture.stmt("\"Effect\": \"Deny\", \"Action\": \"iam:*\", \"Resource\": \"*\", "
+                + "\"Condition\": {\"" + operator + "\": {\"aws:PrincipalArn\": "
+                + "\"arn:aws-cn:iam:cn-north-1:*:role/BreakGlass\"}}");
+        ConditionVerdict v = CN.conditionInPartition(s, s.conditions().get(0), "cn-north-1");
+        assertThat(v.result()).isEqualTo(TriBool.TRUE);
+        assertThat(v.basis()).isEqualTo(ConditionVerdict.Basis.VALUES_NEVER_IN_PARTITION);
+        assertThat(CN.reach(s).dead()).isFalse();
     }
 
     /** IAM matches ARNs per field, '*' any run of characters, so a region field * matches an empty one. */
