@@ -209,6 +209,19 @@ public final class DeadStatementCheck implements Check {
             return "its " + r.operator() + " condition needs " + r.key() + ", which no request in " + partition.id()
                     + " carries";
         }
+        if (reason instanceof DeadReason.ConditionNeverTrue r && regionless(r.values(), evaluator)) {
+            List<ArnFields> fields = r.values().stream().map(ArnFields::of).flatMap(Optional::stream).toList();
+            List<String> regions = fields.stream().map(ArnFields::region).distinct().toList();
+            List<String> services = fields.stream().map(ArnFields::service).distinct().toList();
+            boolean one = r.values().size() == 1;
+            return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
+                    + Wording.quoted(r.values()) + ": " + (one ? "it names region " : "they name region ")
+                    + String.join(", ", regions) + ", but the " + Wording.services(partition, services) + " ARNs "
+                    + (one ? "it" : "they") + " would match have no region (an empty region field, as in "
+                    + Wording.quote(Wording.withoutRegionWhereNone(evaluator, r.values().get(0)).orElseThrow()) + ")"
+                    + (allInPartition(r.values(), evaluator) ? ""
+                            : ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":");
+        }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
                     + Wording.quoted(r.values()) + (!foreignRegions(statement, r, evaluator) ? ""
@@ -289,6 +302,11 @@ public final class DeadStatementCheck implements Check {
                     + ", so that * and ? match as wildcards"
                     + (deny ? ": that is the guardrail the values describe." : ".");
         }
+        if (reason instanceof DeadReason.ConditionNeverTrue r && regionless(r.values(), evaluator)) {
+            String like = underLike(statement, r);
+            return "Write " + withoutRegion(r.values(), evaluator) + " in the " + r.key() + " condition, with the"
+                    + " region field empty" + (like.isEmpty() ? "" : "," + like) + ".";
+        }
         if (reason instanceof DeadReason.ConditionNeverTrue r && foreignRegions(statement, r, evaluator)) {
             return (allInPartition(r.values(), evaluator)
                     ? "Write " + anyRegion(partition) + " in the region field of its " + r.key() + " values"
@@ -299,13 +317,9 @@ public final class DeadStatementCheck implements Check {
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
             boolean wildcards = condition(statement, r).filter(c -> c.operator().takesWildcards()).isPresent();
-            // Rewritten for the partition, "arn:aws-cn:iam::*:root" under StringEquals would still equal nothing.
-            String like = wildcards || r.values().stream().noneMatch(v -> v.contains("*") || v.contains("?")) ? ""
-                    : " under " + likeOperator(statement, r) + ", as " + r.operator()
-                            + " takes * and ? as written";
             return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
-                    + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs)" + like
-                    + ", or delete the statement.";
+                    + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs)"
+                    + underLike(statement, r) + ", or delete the statement.";
         }
         return "Delete the statement, or rewrite it for " + partition.id() + ".";
     }
@@ -329,12 +343,19 @@ public final class DeadStatementCheck implements Check {
                 && regionsNamed.apply(Wording.withPartition(arn, partition.id())).map(n -> n.regions().isEmpty()).orElse(false));
     }
 
-    /** Whether each resource has a region field where its resource type has none: to be emptied, not rewritten. */
+    /** Rewritten, "arn:aws-cn:iam::*:root" under StringEquals would still equal nothing: the Like operator to use. */
+    private static String underLike(Statement statement, DeadReason.ConditionNeverTrue r) {
+        boolean wildcards = condition(statement, r).filter(c -> c.operator().takesWildcards()).isPresent();
+        return wildcards || r.values().stream().noneMatch(v -> v.contains("*") || v.contains("?")) ? ""
+                : " under " + likeOperator(statement, r) + ", as " + r.operator() + " takes * and ? as written";
+    }
+
+    /** Whether each ARN has a region field where its resource type has none: to be emptied, not rewritten. */
     private static boolean regionless(List<String> resources, Evaluator evaluator) {
         return resources.stream().allMatch(arn -> Wording.withoutRegionWhereNone(evaluator, arn).isPresent());
     }
 
-    /** "\"arn:aws-cn:s3:::logs\" and \"arn:aws-cn:s3:::logs/*\"": the resources here, region field empty. */
+    /** "\"arn:aws-cn:s3:::logs\" and \"arn:aws-cn:s3:::logs/*\"": the ARNs here, region field empty. */
     private static String withoutRegion(List<String> resources, Evaluator evaluator) {
         return resources.stream().map(arn -> Wording.withoutRegionWhereNone(evaluator, arn).orElseThrow())
                 .map(Wording::quote).collect(Collectors.joining(" and "));
