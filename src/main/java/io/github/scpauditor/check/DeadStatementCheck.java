@@ -209,17 +209,18 @@ public final class DeadStatementCheck implements Check {
             return "its " + r.operator() + " condition needs " + r.key() + ", which no request in " + partition.id()
                     + " carries";
         }
-        if (reason instanceof DeadReason.ConditionNeverTrue r && regionless(r.values(), evaluator)) {
+        if (reason instanceof DeadReason.ConditionNeverTrue r && regionless(statement, r, evaluator)) {
             List<ArnFields> fields = r.values().stream().map(ArnFields::of).flatMap(Optional::stream).toList();
             List<String> regions = fields.stream().map(ArnFields::region).distinct().toList();
             List<String> services = fields.stream().map(ArnFields::service).distinct().toList();
+            String first = Wording.withoutRegionWhereNone(evaluator, condition(statement, r).orElseThrow(),
+                    r.values().get(0)).orElseThrow();
             boolean one = r.values().size() == 1;
             return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
                     + Wording.quoted(r.values()) + ": " + (one ? "it names region " : "they name region ")
                     + String.join(", ", regions) + ", but the " + Wording.services(partition, services) + " ARNs "
                     + (one ? "it" : "they") + " would match have no region (an empty region field, as in "
-                    + Wording.quote(Wording.withoutRegionWhereNone(evaluator, r.values().get(0)).orElseThrow()) + ")"
-                    + (allInPartition(r.values(), evaluator) ? ""
+                    + Wording.quote(first) + ")" + (allInPartition(r.values(), evaluator) ? ""
                             : ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":");
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
@@ -251,9 +252,9 @@ public final class DeadStatementCheck implements Check {
             return "Exempt only the resources you mean to spare, or delete the statement.";
         }
         if (reason instanceof DeadReason.ResourcesNeverMatch r) {
-            if (fault(r.resources(), evaluator) != ResourceFault.OTHER && regionless(r.resources(), evaluator)) {
+            if (fault(r.resources(), evaluator) != ResourceFault.OTHER && regionless(r.resources(), null, evaluator)) {
                 // "arn:aws:s3:us-east-1::logs" with an aws-cn region would still name nothing: S3 buckets have none.
-                return "Write " + withoutRegion(r.resources(), evaluator) + ", with the region field empty.";
+                return "Write " + withoutRegion(r.resources(), null, evaluator) + ", with the region field empty.";
             }
             return switch (fault(r.resources(), evaluator)) {
                 // "arn:aws:ec2:us-east-1:…" as arn:aws-cn: or arn:*: would still name no resource here: the region too.
@@ -266,7 +267,7 @@ public final class DeadStatementCheck implements Check {
             };
         }
         if (reason instanceof DeadReason.RegionInRegionlessArns r) {
-            return "Write " + withoutRegion(r.resources(), evaluator) + ", with the region field empty.";
+            return "Write " + withoutRegion(r.resources(), null, evaluator) + ", with the region field empty.";
         }
         boolean deny = Wording.isDeny(statement);
         if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
@@ -302,10 +303,10 @@ public final class DeadStatementCheck implements Check {
                     + ", so that * and ? match as wildcards"
                     + (deny ? ": that is the guardrail the values describe." : ".");
         }
-        if (reason instanceof DeadReason.ConditionNeverTrue r && regionless(r.values(), evaluator)) {
+        if (reason instanceof DeadReason.ConditionNeverTrue r && regionless(statement, r, evaluator)) {
             String like = underLike(statement, r);
-            return "Write " + withoutRegion(r.values(), evaluator) + " in the " + r.key() + " condition, with the"
-                    + " region field empty" + (like.isEmpty() ? "" : "," + like) + ".";
+            return "Write " + withoutRegion(r.values(), condition(statement, r).orElseThrow(), evaluator) + " in the "
+                    + r.key() + " condition, with the region field empty" + (like.isEmpty() ? "" : "," + like) + ".";
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r && foreignRegions(statement, r, evaluator)) {
             return (allInPartition(r.values(), evaluator)
@@ -350,15 +351,23 @@ public final class DeadStatementCheck implements Check {
                 : " under " + likeOperator(statement, r) + ", as " + r.operator() + " takes * and ? as written";
     }
 
-    /** Whether each ARN has a region field where its resource type has none: to be emptied, not rewritten. */
-    private static boolean regionless(List<String> resources, Evaluator evaluator) {
-        return resources.stream().allMatch(arn -> Wording.withoutRegionWhereNone(evaluator, arn).isPresent());
+    /**
+     * Whether each ARN, of Resource ({@code condition} null) or of the condition, has a region field where its
+     * resource type has none: to be emptied, not rewritten.
+     */
+    private static boolean regionless(List<String> arns, Condition condition, Evaluator evaluator) {
+        return arns.stream().allMatch(arn -> Wording.withoutRegionWhereNone(evaluator, condition, arn).isPresent());
     }
 
     /** "\"arn:aws-cn:s3:::logs\" and \"arn:aws-cn:s3:::logs/*\"": the ARNs here, region field empty. */
-    private static String withoutRegion(List<String> resources, Evaluator evaluator) {
-        return resources.stream().map(arn -> Wording.withoutRegionWhereNone(evaluator, arn).orElseThrow())
+    private static String withoutRegion(List<String> arns, Condition condition, Evaluator evaluator) {
+        return arns.stream().map(arn -> Wording.withoutRegionWhereNone(evaluator, condition, arn).orElseThrow())
                 .map(Wording::quote).collect(Collectors.joining(" and "));
+    }
+
+    /** Whether each value of the condition a reason is about has a region where its resource type has none. */
+    private static boolean regionless(Statement statement, DeadReason.ConditionNeverTrue r, Evaluator evaluator) {
+        return condition(statement, r).filter(c -> regionless(r.values(), c, evaluator)).isPresent();
     }
 
     private static boolean allInPartition(List<String> arns, Evaluator evaluator) {

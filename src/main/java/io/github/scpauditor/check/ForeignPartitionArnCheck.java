@@ -99,8 +99,7 @@ public final class ForeignPartitionArnCheck implements Check {
         // The forms the fix would write: with an aws-cn region too where the region field names none here.
         ArnFields hereFields = ArnFields.of(here).orElse(null);
         // An S3 bucket ARN with a region ("arn:aws:s3:us-east-1::logs") names something here only without one.
-        Optional<String> emptied = condition == null ? Wording.withoutRegionWhereNone(evaluator, value.text())
-                : Optional.empty();
+        Optional<String> emptied = Wording.withoutRegionWhereNone(evaluator, condition, value.text());
         List<String> fixed = emptied.isPresent() ? List.of(emptied.get()) : !foreignRegion ? List.of(here)
                 : regionCase ? List.of(hereFields.withRegion(region.get().written().toLowerCase(Locale.ROOT)))
                 : partition.regions().stream().map(hereFields::withRegion).toList();
@@ -131,10 +130,14 @@ public final class ForeignPartitionArnCheck implements Check {
         String everyPartition = Wording.quote(Wording.withPartition(value.text(), "*"));
         String remediation;
         if (emptied.isPresent()) {
-            remediation = "Write " + Wording.quote(emptied.get()) + " (or "
-                    + Wording.quote(Wording.withPartition(emptied.get(), "*")) + " to serve every partition), with the"
-                    + " region field empty: the " + Wording.service(partition, service) + " resources it means have no"
-                    + " region in their ARNs.";
+            // Under StringEquals "arn:*:" equals no ARN, and a * elsewhere is taken as written too.
+            boolean literalWildcards = !wildcards && (emptied.get().contains("*") || emptied.get().contains("?"));
+            remediation = "Write " + Wording.quote(emptied.get()) + (!wildcards ? "" : " (or "
+                    + Wording.quote(Wording.withPartition(emptied.get(), "*")) + " to serve every partition)")
+                    + (literalWildcards ? " under " + Wording.likeOperator(condition) + ", as " + operator.json()
+                            + " takes * and ? as written" : "")
+                    + ", with the region field empty: the " + Wording.service(partition, service) + " resources it"
+                    + " means have no region in their ARNs.";
         } else if (foreignRegion) {
             // "us-east-1" is no region here: arn:aws-cn: with it (or arn:*:) would name nothing either. A partition
             // with many regions (aws) gets the form with a placeholder rather than one ARN per region.

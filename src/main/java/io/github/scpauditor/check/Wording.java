@@ -102,10 +102,19 @@ final class Wording {
      * names something here. Empty for any other ARN, where an ARN of the partition with one of its regions is the fix.
      */
     static Optional<String> withoutRegionWhereNone(Evaluator evaluator, String arn) {
+        return withoutRegionWhereNone(evaluator, null, arn);
+    }
+
+    /** The same for an ARN value of a condition ({@code condition} null: of Resource), compared as it compares. */
+    static Optional<String> withoutRegionWhereNone(Evaluator evaluator, Condition condition, String arn) {
         Partition partition = evaluator.partition();
         return ArnFields.of(arn).flatMap(written -> ArnFields.of(withPartition(arn, partition.id())))
                 .filter(fields -> !fields.region().isEmpty())
-                .filter(fields -> evaluator.regionFieldNamesNothing(fields.withRegion(partition.regions().get(0))))
+                .filter(fields -> {
+                    String here = fields.withRegion(partition.regions().get(0));
+                    return condition == null ? evaluator.regionFieldNamesNothing(here)
+                            : evaluator.regionFieldNamesNothing(condition, here);
+                })
                 .map(fields -> fields.withRegion(""));
     }
 

@@ -359,8 +359,7 @@ final class Analysis {
         if (mode.isEmpty()) {
             return null;
         }
-        // Any key's value could be a string that looks like an ARN; these always hold a resource's or principal's.
-        boolean resourceArns = ARN_VALUED_KEYS.contains(c.key().toLowerCase(Locale.ROOT));
+        boolean resourceArns = holdsResourceArns(c);
         boolean foreign = false;
         for (Value v : c.values()) {
             if (!arns.canName(v.text(), mode.get())
@@ -371,6 +370,19 @@ final class Analysis {
             }
         }
         return foreign ? Basis.VALUES_NEVER_IN_PARTITION : Basis.WILDCARDS_TAKEN_LITERALLY;
+    }
+
+    /**
+     * Whether a value of an ARN comparison names nothing because it has a region where its resource type has none,
+     * compared as the condition compares; false on keys not known to hold ARNs of resources or principals.
+     */
+    boolean regionFieldNamesNothing(Condition c, String value) {
+        return holdsResourceArns(c) && arnComparison(c).map(mode -> arns.regionFieldNamesNothing(value, mode)).orElse(false);
+    }
+
+    /** Any key's value could be a string that looks like an ARN; these always hold a resource's or principal's. */
+    private static boolean holdsResourceArns(Condition c) {
+        return ARN_VALUED_KEYS.contains(c.key().toLowerCase(Locale.ROOT));
     }
 
     /** IAM names allow no * or ?, so a principal ARN has none: an exact operator's value with one equals none. */

@@ -181,6 +181,15 @@ public final class Evaluator {
         return analysis.arns().regionFieldNamesNothing(arnPattern);
     }
 
+    /**
+     * The same for an ARN value of a condition, compared as the condition compares ARNs: "ArnLike aws:PrincipalArn
+     * arn:aws-cn:iam:cn-north-1:*:role/x" matches no principal. False also on keys not known to hold ARNs of resources
+     * or principals (aws:PrincipalArn and aws:SourceArn are), and under the IgnoreCase operators.
+     */
+    public boolean regionFieldNamesNothing(Condition condition, String arnValue) {
+        return analysis.regionFieldNamesNothing(condition, arnValue);
+    }
+
     /** For an ARN (or ARN pattern): empty if it is not an ARN; else whether its partition field can name this partition. */
     public Optional<Boolean> arnInPartition(String arnPattern) {
         return analysis.arns().partitionFieldCanName(arnPattern);
