@@ -24,7 +24,7 @@ class ChinaNativePoliciesTest {
             "deny-leave-organization.json", "data-perimeter.json", "protect-security-services.json",
             "deny-root-user.json", "deny-lists-in-china.json", "shared-with-global-partition.json",
             "shared-lists-with-wider-patterns.json", "service-region-keys.json",
-            "protect-resources-by-arn.json"})
+            "protect-resources-by-arn.json", "principal-and-source-arn-conditions.json"})
     void comesOutClean(String file) throws IOException {
         String text;
         try (InputStream in = ChinaNativePoliciesTest.class.getResourceAsStream("/china-native/" + file)) {
