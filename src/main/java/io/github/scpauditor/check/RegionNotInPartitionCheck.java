@@ -86,19 +86,20 @@ public final class RegionNotInPartitionCheck implements Check {
                     } else if (Wording.isDeny(statement) && !condition.operator().negated()
                             && deadBecauseOf(reach, condition.key(), value)) {
                         continue; // as for Resource: DEAD_STATEMENT reports this ARN as the reason
-                    } else if (inPartition(evaluator, value)
-                            && Wording.withoutRegionWhereNone(evaluator, condition, value.text()).isPresent()) {
-                        // As for Resource: an aws-cn region would name nothing either, the field is to be emptied.
-                        String emptied = Wording.withoutRegionWhereNone(evaluator, condition, value.text()).orElseThrow();
-                        evaluator.regionsNamedByArnValue(condition, value.text())
-                                .filter(named -> named.regions().isEmpty())
-                                .ifPresent(named -> findings.add(regionWhereNone(policy, evaluator.partition(),
-                                        statement, value, named, condition.key() + " value", emptied)));
                     } else if (inPartition(evaluator, value)) {
-                        evaluator.regionsNamedByArnValue(condition, value.text()).ifPresent(named -> arnRegion(policy,
-                                evaluator.partition(), statement, value, condition.values(), named,
-                                condition.key() + " value", condition.operatorText() + " compares",
-                                ignoringCase(condition), findings));
+                        Optional<String> emptied = Wording.withoutRegionWhereNone(evaluator, condition, value.text());
+                        if (emptied.isPresent()) {
+                            // As for Resource: an aws-cn region would name nothing either, the field is to be emptied.
+                            evaluator.regionsNamedByArnValue(condition, value.text())
+                                    .filter(named -> named.regions().isEmpty())
+                                    .ifPresent(named -> findings.add(regionWhereNone(policy, evaluator.partition(),
+                                            statement, value, named, condition.key() + " value", emptied.get())));
+                        } else {
+                            evaluator.regionsNamedByArnValue(condition, value.text()).ifPresent(named -> arnRegion(
+                                    policy, evaluator.partition(), statement, value, condition.values(), named,
+                                    condition.key() + " value", condition.operatorText() + " compares",
+                                    ignoringCase(condition), findings));
+                        }
                     }
                 }
             }

@@ -377,7 +377,8 @@ final class Analysis {
      * compared as the condition compares; false on keys not known to hold ARNs of resources or principals.
      */
     boolean regionFieldNamesNothing(Condition c, String value) {
-        return holdsResourceArns(c) && arnComparison(c).map(mode -> arns.regionFieldNamesNothing(value, mode)).orElse(false);
+        return holdsResourceArns(c)
+                && arnComparison(c).map(mode -> arns.regionFieldNamesNothing(value, mode)).orElse(false);
     }
 
     /** Any key's value could be a string that looks like an ARN; these always hold a resource's or principal's. */

@@ -19,6 +19,21 @@ public record ArnFields(String partition, String service, String region, String 
                 fields.get(4).text(), fields.get(5).text()));
     }
 
+    /**
+     * Whether the text has no region field or an empty one ("arn:aws-cn:iam::…"): a cheap first look, without
+     * splitting, before asking about a region field, as most ARNs in policies have none.
+     */
+    public static boolean regionFieldEmpty(String arn) {
+        int colon = -1;
+        for (int i = 0; i < Arns.REGION; i++) {
+            colon = arn.indexOf(':', colon + 1);
+            if (colon < 0) {
+                return true;
+            }
+        }
+        return colon + 1 >= arn.length() || arn.charAt(colon + 1) == ':';
+    }
+
     /** The ARN as written with another region field: how a region field is fixed. */
     public String withRegion(String region) {
         return String.join(":", "arn", partition, service, region, account, resource);

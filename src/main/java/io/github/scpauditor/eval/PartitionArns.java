@@ -105,7 +105,7 @@ final class PartitionArns {
      * all have a region or that the formats do not know, a resource part that matches no type the formats list.
      */
     boolean regionFieldNamesNothing(String pattern) {
-        return !PolicyVariables.hasVariables(pattern) && !emptyRegionField(pattern)
+        return !PolicyVariables.hasVariables(pattern) && !ArnFields.regionFieldEmpty(pattern)
                 && regionFieldNamesNothing(Arns.fields(pattern), false);
     }
 
@@ -119,31 +119,23 @@ final class PartitionArns {
         if (mode == Mode.ARN_PARTS) {
             return regionFieldNamesNothing(value);
         }
-        if (mode == Mode.EXACT_IGNORE_CASE || PolicyVariables.hasVariables(value) || emptyRegionField(value)) {
+        if (mode == Mode.EXACT_IGNORE_CASE || PolicyVariables.hasVariables(value)
+                || ArnFields.regionFieldEmpty(value)) {
             return false;
         }
         List<Glob> fields = Arns.fields(value);
         if (fields.size() < Arns.PARTS) {
             return false;
         }
+        if (mode == Mode.EXACT) {
+            return regionFieldNamesNothing(fields, false); // a * is taken as written: the fields stay where they are
+        }
         for (int i = 0; i <= Arns.REGION; i++) {
-            if (mode == Mode.WILDCARD && fields.get(i).hasWildcards()) {
+            if (fields.get(i).hasWildcards()) {
                 return false;
             }
         }
-        return regionFieldNamesNothing(fields, mode == Mode.WILDCARD && fields.get(Arns.ACCOUNT).hasWildcards());
-    }
-
-    /** A cheap first look, as most ARNs have none: whether the text has no region field or an empty one. */
-    private static boolean emptyRegionField(String arn) {
-        int colon = -1;
-        for (int i = 0; i < Arns.REGION; i++) {
-            colon = arn.indexOf(':', colon + 1);
-            if (colon < 0) {
-                return true;
-            }
-        }
-        return colon + 1 >= arn.length() || arn.charAt(colon + 1) == ':';
+        return regionFieldNamesNothing(fields, fields.get(Arns.ACCOUNT).hasWildcards());
     }
 
     private boolean regionFieldNamesNothing(List<Glob> fields, boolean anyResource) {
