@@ -142,6 +142,15 @@ class RegionlessArnsTest {
         assertThat(CN.reach(s).dead()).isFalse();
     }
 
+    /** The first look that spares most ARNs the split: no region field, or an empty one. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "arn:aws-cn:iam::111122223333:role/x|true", "arn:aws-cn:s3:::logs|true", "arn:aws-cn:s3|true", "*|true",
+        "arn:aws-cn:s3:|true", "arn:aws-cn:s3:cn-north-1::logs|false", "arn:aws-cn:s3:*::logs|false"})
+    void aRegionFieldIsEmptyWithoutOneOrWithNothingInIt(String arn, boolean empty) {
+        assertThat(ArnFields.regionFieldEmpty(arn)).isEqualTo(empty);
+    }
+
     /** IAM matches ARNs per field, '*' any run of characters, so a region field * matches an empty one. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
