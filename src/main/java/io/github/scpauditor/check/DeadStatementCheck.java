@@ -217,9 +217,9 @@ public final class DeadStatementCheck implements Check {
                     r.values().get(0)).orElseThrow();
             boolean one = r.values().size() == 1;
             return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
-                    + Wording.quoted(r.values()) + ": " + (one ? "it names region " : "they name region ")
-                    + String.join(", ", regions) + ", but the " + Wording.services(partition, services) + " ARNs "
-                    + (one ? "it" : "they") + " would match have no region (an empty region field, as in "
+                    + Wording.quoted(r.values()) + ", as " + (one ? "it names region " : "they name region ")
+                    + String.join(", ", regions) + " where the " + Wording.services(partition, services) + " ARNs "
+                    + (one ? "it" : "they") + " would match have none (an empty region field, as in "
                     + Wording.quote(first) + ")" + (allInPartition(r.values(), evaluator) ? ""
                             : ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":");
         }
