@@ -107,11 +107,11 @@ final class Wording {
 
     /** The same for an ARN value of a condition ({@code condition} null: of Resource), compared as it compares. */
     static Optional<String> withoutRegionWhereNone(Evaluator evaluator, Condition condition, String arn) {
-        if (ArnFields.regionFieldEmpty(arn)) {
+        if (ArnFields.regionFieldEmpty(arn) || ArnFields.of(arn).isEmpty()) {
             return Optional.empty();
         }
         Partition partition = evaluator.partition();
-        return ArnFields.of(arn).flatMap(written -> ArnFields.of(withPartition(arn, partition.id())))
+        return ArnFields.of(withPartition(arn, partition.id()))
                 .filter(fields -> !fields.region().isEmpty())
                 .filter(fields -> {
                     String here = fields.withRegion(partition.regions().get(0));
