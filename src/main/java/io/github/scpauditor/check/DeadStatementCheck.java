@@ -176,16 +176,13 @@ public final class DeadStatementCheck implements Check {
             };
         }
         if (reason instanceof DeadReason.RegionInRegionlessArns r) {
-            List<ArnFields> fields = r.resources().stream().map(ArnFields::of).flatMap(Optional::stream).toList();
-            List<String> regions = fields.stream().map(ArnFields::region).distinct().toList();
-            List<String> services = fields.stream().map(ArnFields::service).distinct().toList();
             boolean one = r.resources().size() == 1;
             return "its Resource " + (one ? "value " : "values ") + Wording.quoted(r.resources())
-                    + (one ? " names region " : " name region ") + String.join(", ", regions) + ", but the "
-                    + Wording.services(partition, services) + " resources " + (one ? "it" : "they")
+                    + (one ? " names region " : " name region ") + regionsOf(r.resources()) + ", but the "
+                    + servicesOf(r.resources(), partition) + " resources " + (one ? "it" : "they")
                     + " would name have no region in their ARNs (an empty region field, as in "
-                    + Wording.quote(fields.get(0).withRegion("")) + "), so " + (one ? "it names" : "they name")
-                    + " none";
+                    + Wording.quote(ArnFields.of(r.resources().get(0)).orElseThrow().withRegion("")) + "), so "
+                    + (one ? "it names" : "they name") + " none";
         }
         if (reason instanceof DeadReason.NoRegionSatisfies r && r.operator().equalsIgnoreCase("Null")) {
             return everyRequest(r) + " in " + partition.id() + " carries " + r.key() + ", so Null " + r.key() + " "
@@ -210,15 +207,12 @@ public final class DeadStatementCheck implements Check {
                     + " carries";
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r && regionless(statement, r, evaluator)) {
-            List<ArnFields> fields = r.values().stream().map(ArnFields::of).flatMap(Optional::stream).toList();
-            List<String> regions = fields.stream().map(ArnFields::region).distinct().toList();
-            List<String> services = fields.stream().map(ArnFields::service).distinct().toList();
             String first = Wording.withoutRegionWhereNone(evaluator, condition(statement, r).orElseThrow(),
                     r.values().get(0)).orElseThrow();
             boolean one = r.values().size() == 1;
             return "no request in " + partition.id() + " satisfies " + r.operator() + " " + r.key() + " "
                     + Wording.quoted(r.values()) + ", as " + (one ? "it names region " : "they name region ")
-                    + String.join(", ", regions) + " where the " + Wording.services(partition, services) + " ARNs "
+                    + regionsOf(r.values()) + " where the " + servicesOf(r.values(), partition) + " ARNs "
                     + (one ? "it" : "they") + " would match have none (an empty region field, as in "
                     + Wording.quote(first) + ")" + (allInPartition(r.values(), evaluator) ? ""
                             : ", and " + partition.id() + " ARNs start with arn:" + partition.id() + ":");
@@ -317,7 +311,7 @@ public final class DeadStatementCheck implements Check {
         }
         if (reason instanceof DeadReason.ConditionNeverTrue r) {
             // arn:*: is a pattern only where the operator takes wildcards; StringEquals would compare it as written.
-            boolean wildcards = condition(statement, r).filter(c -> c.operator().takesWildcards()).isPresent();
+            boolean wildcards = takesWildcards(statement, r);
             return "Rewrite the values of the " + r.key() + " condition for " + partition.id()
                     + " (arn:" + partition.id() + ":…" + (wildcards ? " or arn:*:…" : "") + " ARNs)"
                     + underLike(statement, r) + ", or delete the statement.";
@@ -346,8 +340,7 @@ public final class DeadStatementCheck implements Check {
 
     /** Rewritten, "arn:aws-cn:iam::*:root" under StringEquals would still equal nothing: the Like operator to use. */
     private static String underLike(Statement statement, DeadReason.ConditionNeverTrue r) {
-        boolean wildcards = condition(statement, r).filter(c -> c.operator().takesWildcards()).isPresent();
-        return wildcards || r.values().stream().noneMatch(v -> v.contains("*") || v.contains("?")) ? ""
+        return takesWildcards(statement, r) || r.values().stream().noneMatch(v -> v.contains("*") || v.contains("?")) ? ""
                 : " under " + likeOperator(statement, r) + ", as " + r.operator() + " takes * and ? as written";
     }
 
@@ -374,9 +367,26 @@ public final class DeadStatementCheck implements Check {
         return arns.stream().allMatch(arn -> evaluator.arnInPartition(arn).orElse(false));
     }
 
+    /** "cn-north-1, cn-northwest-1": the region fields of these ARNs, each once. */
+    private static String regionsOf(List<String> arns) {
+        return arns.stream().map(ArnFields::of).flatMap(Optional::stream).map(ArnFields::region).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    /** "Amazon S3 (s3)": the services of these ARNs, each once. */
+    private static String servicesOf(List<String> arns, Partition partition) {
+        return Wording.services(partition, arns.stream().map(ArnFields::of).flatMap(Optional::stream)
+                .map(ArnFields::service).distinct().toList());
+    }
+
     /** "an aws-cn region (cn-north-1, cn-northwest-1) or *": what a region field must hold to name something here. */
     private static String anyRegion(Partition partition) {
         return "an " + partition.id() + " region" + Wording.listedRegions(partition, partition.regions(), ", ") + " or *";
+    }
+
+    /** Whether the condition a reason is about takes * and ? as wildcards (StringEquals takes them as written). */
+    private static boolean takesWildcards(Statement statement, DeadReason.OfCondition r) {
+        return condition(statement, r).filter(c -> c.operator().takesWildcards()).isPresent();
     }
 
     /** The Like operator for the statement's condition a reason is about, qualifiers kept. */

@@ -1,7 +1,6 @@
 package io.github.scpauditor.check;
 
 import io.github.scpauditor.eval.ArnFields;
-import io.github.scpauditor.eval.DeadReason;
 import io.github.scpauditor.eval.Evaluator;
 import io.github.scpauditor.eval.NamedRegions;
 import io.github.scpauditor.eval.Reach;
@@ -50,7 +49,7 @@ public final class ForeignPartitionArnCheck implements Check {
             if (statement.resources() != null) {
                 String element = statement.resources().element();
                 for (Value resource : statement.resources().values()) {
-                    if (!statement.resources().negated() && deadBecauseOf(reach, null, resource.text())) {
+                    if (!statement.resources().negated() && reach.deadBecauseOf(null, resource.text())) {
                         continue; // DEAD_STATEMENT reports this target as the reason the statement matches nothing
                     }
                     report(policy, evaluator, statement, dead, resource, statement.resources().values(), element,
@@ -63,7 +62,7 @@ public final class ForeignPartitionArnCheck implements Check {
                 }
                 String element = condition.operatorText() + " " + condition.key();
                 for (Value value : condition.values()) {
-                    if (!condition.operator().negated() && deadBecauseOf(reach, condition.key(), value.text())) {
+                    if (!condition.operator().negated() && reach.deadBecauseOf(condition.key(), value.text())) {
                         continue;
                     }
                     report(policy, evaluator, statement, dead, value, condition.values(), element,
@@ -191,14 +190,6 @@ public final class ForeignPartitionArnCheck implements Check {
             ConditionOperator operator, List<String> fixed) {
         return siblings.stream().map(Value::text)
                 .anyMatch(sibling -> fixed.stream().anyMatch(form -> evaluator.covers(sibling, form, operator)));
-    }
-
-    /** Whether the statement is dead and one of its reasons is this Resource value (key null) or condition value. */
-    private static boolean deadBecauseOf(Reach reach, String conditionKey, String value) {
-        return reach.dead() && reach.reasons().stream().anyMatch(reason -> conditionKey == null
-                ? reason instanceof DeadReason.ResourcesNeverMatch resources && resources.resources().contains(value)
-                : reason instanceof DeadReason.ConditionNeverTrue condition && condition.key().equalsIgnoreCase(conditionKey)
-                        && condition.values().contains(value));
     }
 
     private static boolean notOffered(Partition partition, String service) {

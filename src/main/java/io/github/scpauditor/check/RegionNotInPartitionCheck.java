@@ -54,7 +54,7 @@ public final class RegionNotInPartitionCheck implements Check {
                 String element = statement.resources().element();
                 for (Value resource : statement.resources().values()) {
                     if (Wording.isDeny(statement) && !statement.resources().negated()
-                            && deadBecauseOf(reach, null, resource)) {
+                            && reach.deadBecauseOf(null, resource.text())) {
                         continue; // DEAD_STATEMENT reports this ARN as the reason and says to delete the statement
                     }
                     Optional<String> emptied = Wording.withoutRegionWhereNone(evaluator, resource.text());
@@ -84,7 +84,7 @@ public final class RegionNotInPartitionCheck implements Check {
                         evaluator.regionsNamedBy(condition, value.text())
                                 .ifPresent(named -> regionValue(policy, evaluator, statement, condition, value, named, findings));
                     } else if (Wording.isDeny(statement) && !condition.operator().negated()
-                            && deadBecauseOf(reach, condition.key(), value)) {
+                            && reach.deadBecauseOf(condition.key(), value.text())) {
                         continue; // as for Resource: DEAD_STATEMENT reports this ARN as the reason
                     } else if (inPartition(evaluator, value)) {
                         Optional<String> emptied = Wording.withoutRegionWhereNone(evaluator, condition, value.text());
@@ -118,14 +118,6 @@ public final class RegionNotInPartitionCheck implements Check {
                 || evaluator.partition().regions().stream()
                         .allMatch(region -> evaluator.conditionInPartition(statement, condition, region).result()
                                 == TriBool.FALSE));
-    }
-
-    /** Whether the statement is dead and one of its reasons is this Resource ARN (key null) or this key's ARN. */
-    private static boolean deadBecauseOf(Reach reach, String conditionKey, Value value) {
-        return reach.dead() && reach.reasons().stream().anyMatch(reason -> conditionKey == null
-                ? reason instanceof DeadReason.ResourcesNeverMatch r && r.resources().contains(value.text())
-                : reason instanceof DeadReason.ConditionNeverTrue c && c.key().equalsIgnoreCase(conditionKey)
-                        && c.values().contains(value.text()));
     }
 
     /** An ARN whose partition field can name this partition: one of another partition is FOREIGN_PARTITION_ARN's. */

@@ -46,11 +46,11 @@ final class Arns {
     static boolean covers(String pattern, String other) {
         Glob whole = Glob.of(pattern);
         List<Glob> patternParts = whole.split(':', PARTS);
-        List<Glob> otherParts = Glob.of(other).split(':', PARTS);
         if (whole.isUniversal() || patternParts.size() < PARTS) {
             // Matched as one string; other's per-part matches are among its matches as one string.
             return whole.covers(Glob.of(other));
         }
+        List<Glob> otherParts = Glob.of(other).split(':', PARTS);
         if (otherParts.size() < PARTS) {
             return false;
         }

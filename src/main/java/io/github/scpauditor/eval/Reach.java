@@ -15,4 +15,15 @@ public record Reach(boolean dead, List<DeadReason> reasons) {
     public boolean servicesAbsent() {
         return dead && reasons.stream().anyMatch(DeadReason.ServicesUnavailable.class::isInstance);
     }
+
+    /**
+     * Dead, and one of the reasons is this value: a Resource ARN ({@code conditionKey} null) or a value of a condition
+     * on that key that never holds. The check reporting the reason owns it; others leave the value alone.
+     */
+    public boolean deadBecauseOf(String conditionKey, String value) {
+        return dead && reasons.stream().anyMatch(reason -> conditionKey == null
+                ? reason instanceof DeadReason.ResourcesNeverMatch resources && resources.resources().contains(value)
+                : reason instanceof DeadReason.ConditionNeverTrue condition && condition.key().equalsIgnoreCase(conditionKey)
+                        && condition.values().contains(value));
+    }
 }
