@@ -55,8 +55,7 @@ final class RegionConditions {
 
     /** The statement's other conditions still narrow whom or what it denies: say so rather than overstate. */
     static String otherConditions(Evaluator evaluator, Statement statement) {
-        List<Condition> regional = of(evaluator, statement);
-        List<String> others = statement.conditions().stream().filter(c -> !regional.contains(c))
+        List<String> others = statement.conditions().stream().filter(c -> !evaluator.isRegionCondition(statement, c))
                 .map(c -> c.operatorText() + " " + c.key()).toList();
         return others.isEmpty() ? "" : ", wherever its other conditions (" + String.join(", ", others) + ") hold";
     }
@@ -67,8 +66,7 @@ final class RegionConditions {
      * missing key, so they narrow nothing by default (they exempt).
      */
     static boolean narrowedToSomeRequests(Evaluator evaluator, Statement statement) {
-        List<Condition> regional = of(evaluator, statement);
         return statement.conditions().stream()
-                .anyMatch(c -> !regional.contains(c) && !c.operator().negated() && !c.ifExists());
+                .anyMatch(c -> !evaluator.isRegionCondition(statement, c) && !c.operator().negated() && !c.ifExists());
     }
 }

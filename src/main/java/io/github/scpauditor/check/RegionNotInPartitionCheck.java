@@ -70,9 +70,8 @@ public final class RegionNotInPartitionCheck implements Check {
                     }
                 }
             }
-            List<Condition> regionConditions = evaluator.regionConditions(statement);
             for (Condition condition : statement.conditions()) {
-                boolean regionKey = regionConditions.contains(condition);
+                boolean regionKey = evaluator.isRegionCondition(statement, condition);
                 if (regionKey && Wording.isDeny(statement) && !condition.operator().negated()
                         && makesDead(evaluator, reach, statement, condition)) {
                     // DEAD_STATEMENT reports these values as the reason and says to delete the statement; a fix per
@@ -129,7 +128,7 @@ public final class RegionNotInPartitionCheck implements Check {
     private static Set<String> namedByOthers(Evaluator evaluator, Condition condition, Value value) {
         Set<String> named = new HashSet<>();
         for (Value other : condition.values()) {
-            if (!other.equals(value)) {
+            if (other != value) {
                 evaluator.regionsNamedBy(condition, other.text()).ifPresent(n -> named.addAll(n.regions()));
             }
         }
@@ -165,7 +164,7 @@ public final class RegionNotInPartitionCheck implements Check {
         // another partition: ["arn:*:ec2:us-east-1:…", "arn:*:ec2:cn-north-1:…"]).
         ArnFields fields = ArnFields.of(value.text()).orElseThrow();
         Set<String> namedByOthers = partition.regions().stream()
-                .filter(region -> values.stream().anyMatch(other -> !other.equals(value)
+                .filter(region -> values.stream().anyMatch(other -> other != value
                         && Evaluator.wildcardMatches(other.text(), fields.withRegion(region), false)))
                 .collect(Collectors.toSet());
         String what = "the region field " + Wording.quote(named.written()) + " of " + where + " " + Wording.quote(value.text());

@@ -131,6 +131,11 @@ public final class Evaluator {
         return analysis.regionConditions(statement);
     }
 
+    /** Whether this condition of the statement is one of its {@link #regionConditions}. */
+    public boolean isRegionCondition(Statement statement, Condition condition) {
+        return analysis.carriesRegion(statement, condition);
+    }
+
     /**
      * The service condition keys besides aws:RequestedRegion whose value in every request for this action is the
      * request's region ("ec2:Region" for "ec2:RunInstances"); empty for most actions.
