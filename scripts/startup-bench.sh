@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Cold-start figures, each the median wall time of N fresh JVMs on this machine:
-#   bare JVM      a trivial main, what any Java program pays
-#   cli           `java -jar JAR audit` on the example organisation (the README's first command)
-#   lambda-path   Partition.of("aws-cn"), new Auditor, the audit of one small region-deny SCP: what a
-#                 Lambda cold start pays for the analysis, without the SDK clients and the handler
-#   picocli-floor the smallest picocli commands, from the same jar, doing nothing: one annotated like
-#                 the CLI's (@Command with --help/--version and one @Option), one built with picocli's
-#                 programmatic API and no help mixin. What any CLI built on picocli pays before its own work.
-#   engine-only   what `audit` does on the example organisation (read the snapshot, audit it, render
-#                 the text report) called directly, without picocli: what the CLI would cost without it.
-# The requirement is cli within 3x the bare JVM; engine-only shows how much of the gap is not picocli's.
-# Wall times on a shared machine vary: look at the load average printed first, and compare figures
-# taken in the same run.
+#   bare                 a trivial main, what any Java program pays
+#   launcher             `bin/scp-auditor audit` on the example organisation, its class-data archive made
+#                        beforehand (the README's first command, from the second run on)
+#   java-jar             `java -jar JAR audit`, the same run without the launcher
+#   lambda-path          Partition.of("aws-cn"), new Auditor, the audit of one small region-deny SCP: what a
+#                        Lambda cold start pays for the analysis, without the SDK clients and the handler
+#   engine-only          what `audit` does on the example organisation (read the snapshot, audit it, render
+#                        the text report) called directly, without picocli
+#   picocli-annotated    the smallest picocli commands, from the same jar, doing nothing: one annotated
+#   picocli-programmatic (@Command with --help/--version and one @Option), one built with the programmatic API
+# The requirement is the CLI on the example organisation within 3x the bare JVM.
+# Wall times on a shared machine vary: the commands run in turn, round after round, so that a change in
+# load hits all of them; the load average is printed first.
 #
-# Usage: scripts/startup-bench.sh [JAR] [N]   (JAR defaults to target/scp-auditor.jar: mvn package first)
+# Usage: scripts/startup-bench.sh [JAR] [N]   (JAR defaults to target/scp-auditor.jar: mvn package first; N rounds, 7)
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -101,28 +102,37 @@ EOF
 javac -d "$work" -cp "$jar" "$work/Bare.java" "$work/LambdaPath.java" "$work/PicocliAnnotated.java" \
     "$work/PicocliProgrammatic.java" "$work/EngineOnly.java"
 
-median_ms() {
-    local times=()
-    for _ in $(seq "$runs"); do
-        local start end
+# Each round runs every command once, in turn, so a change in the machine's load hits them all alike.
+names=(bare launcher java-jar lambda-path engine-only picocli-annotated picocli-programmatic)
+run() {
+    case "$1" in
+        bare) java -cp "$work" Bare ;;
+        launcher) (cd "$repo" && SCP_AUDITOR_JAR="$jar" SCP_AUDITOR_CACHE="$work/cache" bin/scp-auditor audit) ;;
+        java-jar) (cd "$repo" && java -jar "$jar" audit) ;;
+        lambda-path) java -cp "$jar:$work" LambdaPath ;;
+        engine-only) java -cp "$jar:$work" EngineOnly ;;
+        picocli-annotated) java -cp "$jar:$work" PicocliAnnotated --format json ;;
+        picocli-programmatic) java -cp "$jar:$work" PicocliProgrammatic --format json ;;
+    esac
+}
+run launcher > /dev/null 2>&1 || true # makes the launcher's class-data archive, outside the timing
+
+declare -A times
+for _ in $(seq "$runs"); do
+    for name in "${names[@]}"; do
         start=$(date +%s%N)
-        "$@" > /dev/null 2>&1 || true
+        run "$name" > /dev/null 2>&1 || true
         end=$(date +%s%N)
-        times+=($(( (end - start) / 1000000 )))
+        times[$name]+="$(( (end - start) / 1000000 )) "
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}'
+done
+median() {
+    tr ' ' '\n' <<< "${times[$1]}" | grep . | sort -n | awk '{t[NR] = $1} END {print t[int((NR + 1) / 2)]}'
 }
 
-echo "load: $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each; median wall ms"
-bare=$(median_ms java -cp "$work" Bare)
-cli=$(cd "$repo" && median_ms java -jar "$jar" audit)
-lambda=$(median_ms java -cp "$jar:$work" LambdaPath)
-annotated=$(median_ms java -cp "$jar:$work" PicocliAnnotated --format json)
-programmatic=$(median_ms java -cp "$jar:$work" PicocliProgrammatic --format json)
-engine=$(median_ms java -cp "$jar:$work" EngineOnly)
-echo "bare JVM     $bare"
-echo "cli          $cli  ($(awk -v a="$cli" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
-echo "lambda-path  $lambda  ($(awk -v a="$lambda" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
-echo "picocli-floor annotated $annotated ($(awk -v a="$annotated" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)," \
-    "programmatic $programmatic ($(awk -v a="$programmatic" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
-echo "engine-only  $engine  ($(awk -v a="$engine" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')x bare)"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg); $runs rounds; median wall ms"
+bare=$(median bare)
+for name in "${names[@]}"; do
+    ms=$(median "$name")
+    printf '%-21s %5s  (%sx bare)\n' "$name" "$ms" "$(awk -v a="$ms" -v b="$bare" 'BEGIN {printf "%.1f", a / b}')"
+done
