@@ -48,8 +48,9 @@ final class RegionConditions {
     /** e.g. StringNotEquals aws:RequestedRegion ["us-east-1", "us-west-2"] */
     static String describe(Evaluator evaluator, Statement statement) {
         return of(evaluator, statement).stream()
-                .map(c -> c.operatorText() + " " + c.key() + " "
-                        + Wording.quoted(c.values().stream().map(Value::text).toList()))
+                .map(c -> c.operatorText() + " " + c.key() + " " + (c.values().isEmpty()
+                        ? "[] (no values)"
+                        : Wording.quoted(c.values().stream().map(Value::text).toList())))
                 .collect(Collectors.joining(" and "));
     }
 
