@@ -120,6 +120,13 @@ class LauncherIT {
     }
 
     @Test
+    void versionNamesTheRelease() throws Exception {
+        Run run = launch(Map.of(), "--version");
+
+        assertThat(run).isEqualTo(new Run(0, "scp-auditor " + System.getProperty("scp.version") + "\n", ""));
+    }
+
+    @Test
     void aMissingJarIsAUsageErrorNamingIt() throws Exception {
         Path missing = cache.resolve("nowhere/scp-auditor.jar");
 
