@@ -9,6 +9,7 @@ import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.ConditionOperator;
 import io.github.scpauditor.policy.Statement;
 import io.github.scpauditor.policy.Value;
+import io.github.scpauditor.policy.ValueList;
 import io.github.scpauditor.report.Category;
 import io.github.scpauditor.report.Finding;
 import io.github.scpauditor.report.Severity;
@@ -79,9 +80,9 @@ public final class GlobalServiceDeniedCheck implements Check {
             List<String> exemptions = deniedServices.stream().map(s -> s + ":*").toList();
             // The entries that reach a denied service: NotAction entries such as organizations:Describe* spare part
             // of it, Action entries such as route53:ChangeResourceRecordSets deny only part of it.
-            List<String> reaching = statement.actions().values().stream().map(Value::text)
-                    .filter(entry -> evaluator.action(entry).services().stream()
-                            .anyMatch(match -> match.knownActions() > 0 && deniedServices.contains(match.prefix())))
+            List<String> reaching = statement.actions().values().stream()
+                    .filter(entry -> reaches(evaluator, regionsOnly, entry, denied, deniedServices))
+                    .map(Value::text)
                     .toList();
             // A deny-list ("deny in cn-northwest-1") names where it denies: "also allow" would mean emptying it.
             boolean denyList = RegionConditions.of(evaluator, statement).stream()
@@ -100,6 +101,30 @@ public final class GlobalServiceDeniedCheck implements Check {
                     statement.actions().location(), message, remediation));
         }
         return findings;
+    }
+
+    /**
+     * Whether the entry reaches a denied service. An Action entry must match requests to the service itself where
+     * they are signed: iam:PassRole is checked in the region of the call that passes the role, so a region-deny
+     * denies it only where that call is made.
+     */
+    private static boolean reaches(Evaluator evaluator, Statement regionsOnly, Value entry,
+            Map<String, TreeSet<String>> denied, Set<String> deniedServices) {
+        if (regionsOnly.actions().negated()) {
+            return evaluator.action(entry.text()).services().stream()
+                    .anyMatch(match -> match.knownActions() > 0 && deniedServices.contains(match.prefix()));
+        }
+        Statement one = withAction(regionsOnly, entry);
+        return denied.entrySet().stream().anyMatch(signed -> signed.getValue().stream()
+                .anyMatch(service -> evaluator.canMatch(one, service, signed.getKey()) == TriBool.TRUE));
+    }
+
+    /** The statement with one Action entry in place of its Action element. */
+    private static Statement withAction(Statement statement, Value entry) {
+        ValueList actions = statement.actions();
+        ValueList one = new ValueList(actions.element(), List.of(entry), false, false, actions.location());
+        return new Statement(statement.index(), statement.sid(), statement.effect(), one, statement.resources(),
+                statement.principal(), statement.conditions(), statement.location());
     }
 
     /** What the statement denies of the services: all of them, all but what NotAction exempts, or its Action entries. */

@@ -149,19 +149,22 @@ final class ActionElement {
     }
 
     /**
-     * Can the element match some request to this service? Action: TRUE when an entry matches a known
-     * action, UNKNOWN when it only names the service (the index may miss a new action). NotAction: FALSE
-     * when an entry covers the whole service or every known action is excluded.
+     * Can the element match some request sent to this service? Actions checked inside other services' requests
+     * (iam:PassRole) are not such requests. Action: TRUE when an entry matches another known action, UNKNOWN when
+     * it only names the service (the index may miss a new action). NotAction: FALSE when an entry covers the whole
+     * service or every other known action is excluded.
      */
     TriBool covers(PartitionFacts.Service service) {
         List<Entry> entries = entriesFor(service.prefix());
         String prefix = service.prefix();
+        List<String> elsewhere = service.checkedInOtherRequests();
         if (!negated) {
             if (entries.isEmpty()) {
                 return TriBool.FALSE;
             }
             for (Entry e : entries) {
-                if (e.countKnown(service) > 0) {
+                long checkedElsewhere = elsewhere.stream().filter(a -> e.matches(prefix, a)).count();
+                if (e.countKnown(service) > checkedElsewhere) {
                     return TriBool.TRUE;
                 }
             }
@@ -179,11 +182,16 @@ final class ActionElement {
             return TriBool.UNKNOWN;
         }
         for (String action : service.actionsLower()) {
-            if (!anyMatches(entries, prefix, action)) {
+            if (!elsewhere.contains(action) && !anyMatches(entries, prefix, action)) {
                 return TriBool.TRUE;
             }
         }
         return TriBool.FALSE;
+    }
+
+    /** Whether the element matches this action (lower case) of the service: Action names it, or NotAction does not. */
+    boolean matchesAction(String service, String action) {
+        return negated != anyMatches(entriesFor(service), service, action);
     }
 
     private static boolean anyMatches(List<Entry> entries, String service, String action) {

@@ -148,6 +148,12 @@ final class Analysis {
         if (!containsAll(regions, its) && reaches(actions, s)) {
             regions.or(its);
         }
+        // iam:PassRole carries the region of the request that passes the role, whichever region that is.
+        BitSet everywhere = facts.partitionRegionBits();
+        if (!containsAll(regions, everywhere)
+                && s.checkedInOtherRequests().stream().anyMatch(a -> actions.matchesAction(s.prefix(), a))) {
+            regions.or(everywhere);
+        }
     }
 
     private static boolean containsAll(BitSet have, BitSet wanted) {

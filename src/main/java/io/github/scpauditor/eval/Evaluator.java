@@ -108,7 +108,11 @@ public final class Evaluator {
         return analysis.reach(statement);
     }
 
-    /** Can the statement match some request to this service (IAM prefix) whose aws:RequestedRegion is this region? */
+    /**
+     * Can the statement match some request sent to this service (IAM prefix) whose aws:RequestedRegion is this region?
+     * An action checked inside another service's request, such as iam:PassRole, is that service's request, not one to
+     * IAM's endpoint: it carries the region of the call that passes the role.
+     */
     public TriBool canMatch(Statement statement, String servicePrefix, String region) {
         return analysis.canMatch(statement, servicePrefix, region);
     }

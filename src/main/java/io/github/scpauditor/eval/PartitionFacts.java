@@ -27,12 +27,20 @@ final class PartitionFacts {
     /** One per partition, shared by its evaluators: the tables are the same for all of them. */
     private static final Map<Partition, PartitionFacts> SHARED = new ConcurrentHashMap<>();
 
+    /**
+     * Actions (lower case, by IAM prefix) authorized inside another service's request, so they carry that request's
+     * aws:RequestedRegion rather than their own service's signing region. iam:PassRole is a permission only: the
+     * service the role is passed to checks it while serving its own call (ec2:RunInstances in cn-northwest-1).
+     */
+    private static final Map<String, List<String>> CHECKED_IN_OTHER_REQUESTS = Map.of("iam", List.of("passrole"));
+
     /** A service by IAM prefix; {@code signingRegion} is null for a regional service. */
     static final class Service {
         private final String prefix;
         private final Availability availability;
         private final String signingRegion;
         private final ActionIndex index;
+        private final List<String> checkedInOtherRequests;
         private volatile String[] actionsLower;
 
         Service(String prefix, Availability availability, String signingRegion, ActionIndex index) {
@@ -40,6 +48,7 @@ final class PartitionFacts {
             this.availability = availability;
             this.signingRegion = signingRegion;
             this.index = index;
+            this.checkedInOtherRequests = CHECKED_IN_OTHER_REQUESTS.getOrDefault(prefix, List.of());
         }
 
         String prefix() {
@@ -52,6 +61,14 @@ final class PartitionFacts {
 
         String signingRegion() {
             return signingRegion;
+        }
+
+        /**
+         * Its actions (lower case) that are authorized inside other services' requests, in any region of the partition,
+         * and never sent to its own endpoint (iam:PassRole).
+         */
+        List<String> checkedInOtherRequests() {
+            return checkedInOtherRequests;
         }
 
         /**
@@ -182,6 +199,11 @@ final class PartitionFacts {
         BitSet one = new BitSet();
         one.set(i);
         return one;
+    }
+
+    /** The partition's regions as bits over {@link #requestRegions()}: those iam:PassRole can carry. */
+    BitSet partitionRegionBits() {
+        return partitionRegionBits;
     }
 
     int requestRegionCount() {

@@ -67,15 +67,46 @@ class AnalysisTest {
     }
 
     @Test
-    void aDenyOnIamOutsideBeijingNeverApplies() {
+    void aDenyOnIamCallsOutsideBeijingNeverApplies() {
         Statement s = stmt("""
-                "Effect": "Deny", "Action": "iam:*", "Resource": "*",
+                "Effect": "Deny", "Action": ["iam:CreateUser", "iam:Delete*"], "Resource": "*",
                 "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-north-1"]}}""");
 
         assertThat(CN.reach(s).reasons())
                 .containsExactly(new DeadReason.NoRegionSatisfies("StringNotEquals", "aws:RequestedRegion", List.of("cn-north-1"),
                         List.of("cn-north-1")));
         assertThat(CN.canMatch(s, "iam", "cn-north-1")).isEqualTo(TriBool.FALSE);
+    }
+
+    @Test
+    void passRoleCarriesTheRegionOfTheCallThatPassesTheRole() {
+        // ec2:RunInstances in Ningxia checks iam:PassRole with aws:RequestedRegion cn-northwest-1, not IAM's cn-north-1.
+        Statement iamOutsideBeijing = stmt("""
+                "Effect": "Deny", "Action": "iam:*", "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-north-1"]}}""");
+        Statement passRoleInNingxia = stmt("""
+                "Effect": "Deny", "Action": "iam:PassRole", "Resource": "*",
+                "Condition": {"StringEquals": {"aws:RequestedRegion": "cn-northwest-1"}}""");
+        Statement passRoleInVirginia = stmt("""
+                "Effect": "Deny", "Action": "iam:PassRole", "Resource": "*",
+                "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}""");
+
+        assertThat(CN.reach(iamOutsideBeijing).dead()).isFalse();
+        assertThat(CN.canMatch(iamOutsideBeijing, "iam", "cn-north-1")).isEqualTo(TriBool.FALSE);
+        assertThat(CN.reach(passRoleInNingxia).dead()).isFalse();
+        assertThat(CN.reach(passRoleInVirginia).reasons()).containsExactly(new DeadReason.NoRegionSatisfies(
+                "StringEquals", "aws:RequestedRegion", List.of("us-east-1"), CHINA));
+    }
+
+    @Test
+    void passRoleAloneIsNoRequestToIamsEndpoint() {
+        Statement s = stmt("""
+                "Effect": "Deny", "Action": ["iam:PassRole", "ec2:RunInstances"], "Resource": "*",
+                "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["cn-northwest-1"]}}""");
+
+        assertThat(CN.canMatch(s, "iam", "cn-north-1")).isNotEqualTo(TriBool.TRUE);
+        assertThat(CN.canMatch(stmt("\"Effect\": \"Deny\", \"NotAction\": \"iam:PassRole\""), "iam", "cn-north-1"))
+                .isEqualTo(TriBool.TRUE);
     }
 
     private static final String REGION_DENY_NINGXIA_ONLY = """
