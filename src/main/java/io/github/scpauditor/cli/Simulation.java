@@ -148,7 +148,7 @@ final class Simulation {
     private RequestedRegion requestedRegion(Request request) {
         Partition partition = evaluator.partition();
         String prefix = servicePrefix(request.action());
-        Optional<String> signing = partition.signingRegion(prefix);
+        Optional<String> signing = evaluator.requestedRegionCarriedBy(request.action());
         List<String> given = given(request, REQUESTED_REGION);
         if (given == null && signing.isPresent()) {
             return new RequestedRegion(withRegionKeys(request, List.of(signing.get()), REQUESTED_REGION),

@@ -149,10 +149,10 @@ final class Analysis {
             regions.or(its);
         }
         // iam:PassRole carries the region of the request that passes the role, whichever region that is.
-        BitSet everywhere = facts.partitionRegionBits();
-        if (!containsAll(regions, everywhere)
+        // Asked of every service for every statement: only IAM has such actions, so test that first.
+        if (!s.checkedInOtherRequests().isEmpty() && !containsAll(regions, facts.partitionRegionBits())
                 && s.checkedInOtherRequests().stream().anyMatch(a -> actions.matchesAction(s.prefix(), a))) {
-            regions.or(everywhere);
+            regions.or(facts.partitionRegionBits());
         }
     }
 
@@ -288,6 +288,14 @@ final class Analysis {
     }
 
     /** Whether the condition's key carries the region of every request the statement can match (maybe absent). */
+    Optional<String> requestedRegionCarriedBy(String action) {
+        int colon = action.indexOf(':');
+        PartitionFacts.Service service = facts.service(action.substring(0, colon));
+        String name = action.substring(colon + 1).toLowerCase(Locale.ROOT);
+        return service.checkedInOtherRequests().contains(name) ? Optional.empty()
+                : Optional.ofNullable(service.signingRegion());
+    }
+
     boolean carriesRegion(Statement statement, Condition c) {
         return presence(statement, c) != RegionKeys.Presence.OTHER;
     }

@@ -135,6 +135,15 @@ public final class Evaluator {
         return analysis.regionConditions(statement);
     }
 
+    /**
+     * The aws:RequestedRegion every request for this action ("iam:CreateRole") carries in the partition: its global
+     * service's signing region. Empty where the caller chooses the region: regional services, and iam:PassRole, which
+     * the service a role is passed to checks in the region of its own call.
+     */
+    public Optional<String> requestedRegionCarriedBy(String action) {
+        return analysis.requestedRegionCarriedBy(action);
+    }
+
     /** Whether this condition of the statement is one of its {@link #regionConditions}. */
     public boolean isRegionCondition(Statement statement, Condition condition) {
         return analysis.carriesRegion(statement, condition);

@@ -56,6 +56,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void iamPassRoleCarriesTheRegionOfTheCallThatPassesTheRoleNotIamsSigningRegion() throws IOException {
+        String beijing = Cli.copy("beijing-only.json", dir);
+        Path requests = Files.writeString(dir.resolve("passrole.jsonl"),
+                "{\"action\": \"iam:PassRole\", \"context\": {\"aws:RequestedRegion\": \"cn-northwest-1\"}}\n"
+                        + "{\"action\": \"iam:PassRole\"}\n");
+
+        Cli.Result result = Cli.run("simulate", "--policy", beijing, "--requests", requests.toString());
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out().lines()).containsExactly(
+                "{\"decision\":\"IMPLICIT_DENY\",\"statements\":[]}",
+                "{\"decision\":\"IMPLICIT_DENY\",\"statements\":[],\"note\":\"no aws:RequestedRegion given: a real request"
+                        + " carries the region it is sent to, and conditions on that key were evaluated as if it were missing\"}");
+    }
+
+    @Test
     void aRequestWithoutRegionGetsItsGlobalServicesSigningRegionAndOtherwiseANote() throws IOException {
         String beijing = Cli.copy("beijing-only.json", dir);
         String full = Cli.copy("full-access.json", dir);
