@@ -2,6 +2,7 @@ package io.github.scpauditor.cli;
 
 import io.github.scpauditor.audit.Auditor;
 import io.github.scpauditor.check.CheckContext;
+import io.github.scpauditor.cli.Options.Value;
 import io.github.scpauditor.org.OrgAuditor;
 import io.github.scpauditor.org.OrgSnapshot;
 import io.github.scpauditor.partition.Partition;
@@ -27,19 +28,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Audits policy files, folders of them (recursively, *.json) and organisation snapshots.",
-                "With no PATH and no --live, audits the example organisation shipped in the jar."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:nothing at or above --fail-on",
-                "1:findings at or above --fail-on",
-                "2:an input could not be read or parsed (the others are still audited), or a usage error",
-                "3:internal error (a bug: please report it)"})
 final class AuditCommand implements Callable<Integer> {
 
     static final String INVALID_POLICY = "INVALID_POLICY";
@@ -47,68 +39,80 @@ final class AuditCommand implements Callable<Integer> {
 
     enum Format { TEXT, JSON, SARIF }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec = Options.command(this, "audit",
+            "Audits policy files, folders of them (recursively, *.json) and organisation snapshots.",
+            "With no PATH and no --live, audits the example organisation shipped in the jar.");
 
-    @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws-cn",
-            description = "aws-cn (default), aws or aws-us-gov.")
-    String partitionId;
+    private final Value<String> partitionId = Options.partition(spec);
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json or sarif.")
-    Format format;
+    private final Value<Format> format = Options.option(spec, Format.class, OptionSpec.builder("--format")
+            .paramLabel("FORMAT").defaultValue("text").description("text (default), json or sarif."));
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "HIGH",
-            description = "Exit 1 when a finding is at or above this severity: CRITICAL, HIGH (default), MEDIUM, LOW, INFO.")
-    Severity failOn;
+    private final Value<Severity> failOn = Options.option(spec, Severity.class, OptionSpec.builder("--fail-on")
+            .paramLabel("SEVERITY").defaultValue("HIGH").description("Exit 1 when a finding is at or above this"
+                    + " severity: CRITICAL, HIGH (default), MEDIUM, LOW, INFO."));
 
-    @Option(names = "--min-severity", paramLabel = "SEVERITY", defaultValue = "INFO",
-            description = "Leave findings below this severity out of the report (default INFO: show all)."
-                    + " They still count for --fail-on; their number is printed on stderr.")
-    Severity minSeverity;
+    private final Value<Severity> minSeverity = Options.option(spec, Severity.class,
+            OptionSpec.builder("--min-severity").paramLabel("SEVERITY").defaultValue("INFO")
+            .description("Leave findings below this severity out of the report (default INFO: show all)."
+                    + " They still count for --fail-on; their number is printed on stderr."));
 
-    @Option(names = "--size-quota", paramLabel = "CHARS", defaultValue = "" + CheckContext.DEFAULT_SIZE_QUOTA,
-            description = "The SCP size quota in characters (default ${DEFAULT-VALUE}).")
-    int sizeQuota;
+    private final Value<Integer> sizeQuota = Options.option(spec, int.class, OptionSpec.builder("--size-quota")
+            .paramLabel("CHARS").defaultValue("" + CheckContext.DEFAULT_SIZE_QUOTA)
+            .description("The SCP size quota in characters (default ${DEFAULT-VALUE})."));
 
-    @Option(names = "--live", description = "Read the organisation through the AWS API (standard SDK configuration:"
-            + " AWS_REGION, default credentials, AWS_ENDPOINT_URL).")
-    boolean live;
+    private final Value<Boolean> live = Options.flag(spec, OptionSpec.builder("--live")
+            .description("Read the organisation through the AWS API (standard SDK configuration:"
+                    + " AWS_REGION, default credentials, AWS_ENDPOINT_URL)."));
 
-    @Option(names = "--snapshot-out", paramLabel = "FILE",
-            description = "With --live: save the organisation as read to FILE (audit it again later as a PATH).")
-    Path snapshotOut;
+    private final Value<Path> snapshotOut = Options.option(spec, Path.class, OptionSpec.builder("--snapshot-out")
+            .paramLabel("FILE")
+            .description("With --live: save the organisation as read to FILE (audit it again later as a PATH)."));
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Policy file, folder of policy files, or organisation snapshot (JSON).")
-    List<String> paths = new ArrayList<>();
+    private final Value<List<String>> paths = Options.positionals(spec, String.class, PositionalParamSpec.builder()
+            .paramLabel("PATH").arity("0..*")
+            .description("Policy file, folder of policy files, or organisation snapshot (JSON)."));
+
+    AuditCommand() {
+        Options.helpAndVersion(spec);
+        Options.exitCodes(spec,
+                "0:nothing at or above --fail-on",
+                "1:findings at or above --fail-on",
+                "2:an input could not be read or parsed (the others are still audited), or a usage error",
+                "3:internal error (a bug: please report it)");
+    }
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
-        Partition partition = Options.partition(commandLine, partitionId);
-        Options.positive(commandLine, "--size-quota", sizeQuota);
-        if (snapshotOut != null && !live) {
+        Partition partition = Options.partition(commandLine, partitionId.get());
+        int quota = Options.positive(commandLine, "--size-quota", sizeQuota.get());
+        if (snapshotOut.get() != null && !live.get()) {
             throw new CommandLine.ParameterException(commandLine, "--snapshot-out saves what --live read; add --live");
         }
-        List<Inputs.Input> inputs = paths.isEmpty() && !live ? Inputs.example() : Inputs.load(paths);
+        List<Inputs.Input> inputs = paths.get().isEmpty() && !live.get() ? Inputs.example() : Inputs.load(paths.get());
 
-        Run run = new Run(new Auditor(partition, sizeQuota));
+        Run run = new Run(new Auditor(partition, quota));
         run.add(inputs);
-        if (live) {
-            run.live(snapshotOut);
+        if (live.get()) {
+            run.live(snapshotOut.get());
         }
         Report full = run.report(partition.id());
 
-        List<Finding> shown = full.findings().stream().filter(f -> f.severity().atLeast(minSeverity)).toList();
+        Severity shownFrom = minSeverity.get();
+        List<Finding> shown = full.findings().stream().filter(f -> f.severity().atLeast(shownFrom)).toList();
         Report report = Report.of(full.partition(), full.summary().policies(), shown, full.errors(), full.incomplete());
         commandLine.getOut().print(renderer(run.artifacts).render(report));
         int hidden = full.findings().size() - shown.size();
         if (hidden > 0) {
-            commandLine.getErr().println("scp-auditor: " + hidden + " finding(s) below " + minSeverity
+            commandLine.getErr().println("scp-auditor: " + hidden + " finding(s) below " + shownFrom
                     + " not shown (--min-severity)");
         }
-        return exitCode(full, failOn);
+        return exitCode(full, failOn.get());
     }
 
     /** 2 when an input was not read or not parsed (wins over 1), 1 when a finding reaches failOn, else 0. */
@@ -120,7 +124,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Renderer renderer(Map<String, String> artifacts) {
-        return switch (format) {
+        return switch (format.get()) {
             case TEXT -> new TextRenderer();
             case JSON -> new JsonRenderer();
             case SARIF -> new SarifRenderer(RuleCatalogue.rules(), source -> relative(artifacts.getOrDefault(source, source)));

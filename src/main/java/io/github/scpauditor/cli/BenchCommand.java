@@ -2,7 +2,9 @@ package io.github.scpauditor.cli;
 
 import io.github.scpauditor.audit.Auditor;
 import io.github.scpauditor.check.CheckContext;
+import io.github.scpauditor.cli.Options.Value;
 import io.github.scpauditor.org.OrgSnapshot;
+import io.github.scpauditor.partition.Partition;
 import io.github.scpauditor.policy.PolicySource;
 import java.io.PrintWriter;
 import java.lang.management.CompilationMXBean;
@@ -15,47 +17,53 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Measures the analysis: policies per second, heap, allocation and JIT time.",
-                "Audits the policies under PATH repeatedly on this thread, after a warm-up,",
-                "and prints those figures for the measured passes."})
 final class BenchCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec = Options.command(this, "bench",
+            "Measures the analysis: policies per second, heap, allocation and JIT time.",
+            "Audits the policies under PATH repeatedly on this thread, after a warm-up,",
+            "and prints those figures for the measured passes.");
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "100",
-            description = "Measured passes over all the policies (default ${DEFAULT-VALUE}).")
-    int iterations;
+    private final Value<Integer> iterations = Options.option(spec, int.class, OptionSpec.builder("--iterations")
+            .paramLabel("N").defaultValue("100")
+            .description("Measured passes over all the policies (default ${DEFAULT-VALUE})."));
 
     // By time, not passes: C2 takes seconds to settle on the large check methods (longer on one core, where it
     // shares the core with the audits), and ten passes over the reference corpus measured a half-compiled auditor.
-    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Seconds of unmeasured passes first, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}).")
-    int warmupSeconds;
+    private final Value<Integer> warmupSeconds = Options.option(spec, int.class, OptionSpec.builder("--warmup-seconds")
+            .paramLabel("S").defaultValue("30").description("Seconds of unmeasured passes first, so the JIT has"
+                    + " compiled the hot code (default ${DEFAULT-VALUE})."));
 
-    @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = "aws-cn",
-            description = "aws-cn (default), aws or aws-us-gov.")
-    String partitionId;
+    private final Value<String> partitionId = Options.partition(spec);
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Policy files, folders or organisation snapshots.")
-    List<String> paths;
+    private final Value<List<String>> paths = Options.positionals(spec, String.class, PositionalParamSpec.builder()
+            .paramLabel("PATH").arity("1..*").required(true)
+            .description("Policy files, folders or organisation snapshots."));
+
+    BenchCommand() {
+        Options.helpAndVersion(spec);
+    }
+
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
-        Options.positive(commandLine, "--iterations", iterations);
+        int iterations = Options.positive(commandLine, "--iterations", this.iterations.get());
+        int warmupSeconds = this.warmupSeconds.get();
         if (warmupSeconds < 0) {
             throw new CommandLine.ParameterException(commandLine, "--warmup-seconds must be 0 or more, not " + warmupSeconds);
         }
         PrintWriter out = commandLine.getOut();
         List<PolicySource> policies = new ArrayList<>();
         boolean unusable = false;
-        for (Inputs.Input input : Inputs.load(paths)) {
+        for (Inputs.Input input : Inputs.load(paths.get())) {
             if (input instanceof Inputs.Input.Policy policy) {
                 policies.add(policy.source());
             } else if (input instanceof Inputs.Input.Snapshot snapshot) {
@@ -71,7 +79,8 @@ final class BenchCommand implements Callable<Integer> {
             commandLine.getErr().println("scp-auditor: no policy to measure");
             return Main.INPUT_ERROR;
         }
-        Auditor auditor = new Auditor(Options.partition(commandLine, partitionId), CheckContext.DEFAULT_SIZE_QUOTA);
+        Partition partition = Options.partition(commandLine, partitionId.get());
+        Auditor auditor = new Auditor(partition, CheckContext.DEFAULT_SIZE_QUOTA);
 
         // The management beans are set up before the warm-up: their streams and lambdas, first run between the
         // warm-up and the measurement, made the JIT throw away and recompile audit code it had inlined them into.

@@ -7,15 +7,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The command line: {@code audit}, {@code simulate} and {@code bench}. Exit codes: 0 clean, 1 findings
  * at or above --fail-on, 2 an input could not be read or parsed (or the command line was wrong),
  * 3 an internal error.
  */
-@Command(name = "scp-auditor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Audits AWS service control policies for the China partition (aws-cn).")
 public final class Main implements Runnable {
 
     static final int CLEAN = 0;
@@ -23,8 +21,13 @@ public final class Main implements Runnable {
     static final int INPUT_ERROR = 2;
     static final int INTERNAL_ERROR = 3;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("scp-auditor")
+            .versionProvider(Main::version);
+
+    private Main() {
+        spec.usageMessage().description("Audits AWS service control policies for the China partition (aws-cn).");
+        Options.helpAndVersion(spec);
+    }
 
     public static void main(String[] args) {
         // UTF-8 whatever the platform default: messages quote policy text, which may be any Unicode.
@@ -38,16 +41,18 @@ public final class Main implements Runnable {
 
     /** Runs one command line with these streams and returns its exit code (tests call this in-process). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
-        // Picocli reflects over every command it is given: a run builds only the one it invokes (the
-        // others cost a cold start tens of milliseconds); anything else (help, a typo) sees them all.
-        Object invoked = args.length == 0 ? null : switch (args[0]) {
-            case "audit" -> new AuditCommand();
-            case "simulate" -> new SimulateCommand();
-            case "bench" -> new BenchCommand();
+        CommandLine commandLine = new CommandLine(new Main().spec);
+        // A run builds only the command it invokes (building the others would load their classes for nothing);
+        // anything else (help, a typo) sees them all.
+        CommandSpec invoked = args.length == 0 ? null : switch (args[0]) {
+            case "audit" -> new AuditCommand().spec();
+            case "simulate" -> new SimulateCommand().spec();
+            case "bench" -> new BenchCommand().spec();
             default -> null;
         };
-        for (Object command : invoked != null ? List.of(invoked) : List.of(new AuditCommand(), new SimulateCommand(), new BenchCommand())) {
+        List<CommandSpec> commands = invoked != null ? List.of(invoked)
+                : List.of(new AuditCommand().spec(), new SimulateCommand().spec(), new BenchCommand().spec());
+        for (CommandSpec command : commands) {
             commandLine.addSubcommand(command);
         }
         commandLine
@@ -70,11 +75,9 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: audit, simulate or bench");
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"scp-auditor " + (version == null ? "(development build)" : version)};
-        }
+    /** What --version prints, for every command. */
+    static String[] version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return new String[] {"scp-auditor " + (version == null ? "(development build)" : version)};
     }
 }
