@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -83,6 +85,27 @@ class LauncherIT {
         assertThat(run).isEqualTo(javaJar);
         assertThat(archives()).containsExactly(archive);
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(old);
+    }
+
+    @Test
+    void anArchiveTheJvmRefusesIsSaidOnStderrNotInTheReport() throws Exception {
+        Path jar = cache.resolve("copy/scp-auditor.jar");
+        Files.createDirectories(jar.getParent());
+        Files.copy(JAR, jar);
+        Map<String, String> env = Map.of("SCP_AUDITOR_JAR", jar.toString());
+        launch(env, "audit");
+        Path archive = archives().get(0);
+        // The jar replaced by another of a different size after the launcher looked at the times (a rebuild meanwhile).
+        try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+            Files.writeString(zip.getPath("rebuilt.txt"), "a different jar");
+        }
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
+
+        Run run = launch(env, "audit", "--format", "json");
+
+        assertThat(run.out()).isEqualTo(javaJar.out());
+        assertThat(run.exit()).isEqualTo(javaJar.exit());
+        assertThat(run.err()).contains("[warning][cds").contains("Unable to use shared archive");
     }
 
     @Test
