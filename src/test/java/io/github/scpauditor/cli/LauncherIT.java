@@ -161,6 +161,14 @@ class LauncherIT {
     }
 
     @Test
+    void aJavaHomeWithoutJavaIsAUsageErrorNamingIt() throws Exception {
+        Run run = launch(Map.of("JAVA_HOME", cache.toString()), "audit");
+
+        assertThat(run).isEqualTo(new Run(2, "", "scp-auditor: " + cache.resolve("bin/java")
+                + " not found: install Java 17 or later, or set JAVA_HOME to one\n"));
+    }
+
+    @Test
     void benchRunsWithoutTheArchive() throws Exception {
         Path policy = cache.resolve("p.json");
         Files.writeString(policy, "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\","
