@@ -287,7 +287,6 @@ final class Analysis {
         return new DeadReason.ConditionNeverTrue(c.operatorText(), c.key(), values);
     }
 
-    /** Whether the condition's key carries the region of every request the statement can match (maybe absent). */
     Optional<String> requestedRegionCarriedBy(String action) {
         int colon = action.indexOf(':');
         PartitionFacts.Service service = facts.service(action.substring(0, colon));
@@ -296,6 +295,7 @@ final class Analysis {
                 : Optional.ofNullable(service.signingRegion());
     }
 
+    /** Whether the condition's key carries the region of every request the statement can match (maybe absent). */
     boolean carriesRegion(Statement statement, Condition c) {
         return presence(statement, c) != RegionKeys.Presence.OTHER;
     }

@@ -70,9 +70,7 @@ class LauncherIT {
 
     @Test
     void aNewerJarGetsANewArchive() throws Exception {
-        Path jar = cache.resolve("copy/scp-auditor.jar");
-        Files.createDirectories(jar.getParent());
-        Files.copy(JAR, jar);
+        Path jar = jarCopy();
         Map<String, String> env = Map.of("SCP_AUDITOR_JAR", jar.toString());
         launch(env, "audit");
         Path archive = archives().get(0);
@@ -89,9 +87,7 @@ class LauncherIT {
 
     @Test
     void anArchiveTheJvmRefusesIsSaidOnStderrNotInTheReport() throws Exception {
-        Path jar = cache.resolve("copy/scp-auditor.jar");
-        Files.createDirectories(jar.getParent());
-        Files.copy(JAR, jar);
+        Path jar = jarCopy();
         Map<String, String> env = Map.of("SCP_AUDITOR_JAR", jar.toString());
         launch(env, "audit");
         Path archive = archives().get(0);
@@ -188,6 +184,13 @@ class LauncherIT {
                 "SCP_AUDITOR_CACHE", cache.toString(), "JAVA_HOME", System.getProperty("java.home")));
         all.putAll(env);
         return run(command, all);
+    }
+
+    /** A copy of the jar that a test may change, as a rebuild would. */
+    private Path jarCopy() throws IOException {
+        Path jar = cache.resolve("copy/scp-auditor.jar");
+        Files.createDirectories(jar.getParent());
+        return Files.copy(JAR, jar);
     }
 
     private List<Path> archives() throws IOException {
